@@ -1,0 +1,134 @@
+"""Generic, type-driven conversion between attrs records and JSON-ready data.
+
+Every record in :mod:`mfaparse.model` inherits :class:`Record`, which gives it ``to_dict()`` and
+``from_dict()``. The conversion follows the type annotations, so a JSON line written by ``to_dict()``
+loads back into an equal record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import types
+import typing
+from collections.abc import Mapping
+from typing import Any, TypeAlias, TypeVar, Union
+
+import attrs
+
+__all__ = ["JSONValue", "Record", "from_data", "to_data"]
+
+JSONValue: TypeAlias = "bool | int | float | str | list[JSONValue] | dict[str, JSONValue] | None"
+
+R = TypeVar("R", bound="Record")
+
+
+class Record:
+    """Mixin for attrs records: JSON-ready ``to_dict()`` and the matching ``from_dict()`` loader."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, JSONValue]:
+        """This record as JSON-ready data (dates as ISO strings, tuples as lists)."""
+        data = to_data(self)
+        assert isinstance(data, dict)
+        return data
+
+    @classmethod
+    def from_dict(cls: type[R], data: Mapping[str, Any]) -> R:
+        """Load a record from the data ``to_dict()`` gives; raises TypeError/ValueError on bad data."""
+        result = from_data(cls, data)
+        assert isinstance(result, cls)
+        return result
+
+
+def to_data(value: object) -> JSONValue:
+    """Convert a record, or anything a record holds, to JSON-ready data."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if attrs.has(type(value)):
+        return {f.name: to_data(getattr(value, f.name)) for f in attrs.fields(type(value))}
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return to_data(value.value)
+    if isinstance(value, (tuple, list)):
+        return [to_data(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): to_data(v) for k, v in value.items()}
+    raise TypeError(f"cannot convert {type(value).__name__} to JSON data")
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def from_data(tp: Any, data: Any) -> Any:
+    """Build a value of type ``tp`` from JSON data, following the annotations of attrs records."""
+    origin = typing.get_origin(tp)
+    if tp is Any:
+        return data
+    if origin is Union or origin is types.UnionType:
+        arms = typing.get_args(tp)
+        if data is None and type(None) in arms:
+            return None
+        errors: list[str] = []
+        for arm in arms:
+            if arm is type(None):
+                continue
+            try:
+                return from_data(arm, data)
+            except (TypeError, ValueError, KeyError) as exc:
+                errors.append(str(exc))
+        raise ValueError(f"{data!r} fits none of {tp}: {'; '.join(errors)}")
+    if origin is typing.Literal:
+        if data not in typing.get_args(tp):
+            raise ValueError(f"expected one of {typing.get_args(tp)}, found {data!r}")
+        return data
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if not isinstance(data, list):
+            raise TypeError(f"expected a list for {tp}, found {type(data).__name__}")
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(from_data(args[0], item) for item in data)
+        return tuple(from_data(a, item) for a, item in zip(args, data, strict=True))
+    if origin is dict:
+        _, value_type = typing.get_args(tp)
+        if not isinstance(data, Mapping):
+            raise TypeError(f"expected an object for {tp}, found {type(data).__name__}")
+        return {str(k): from_data(value_type, v) for k, v in data.items()}
+    if isinstance(tp, type):
+        return _from_data_type(tp, data)
+    raise TypeError(f"cannot load data into {tp!r}")
+
+
+def _from_data_type(tp: type, data: Any) -> Any:
+    if attrs.has(tp):
+        if not isinstance(data, Mapping):
+            raise TypeError(f"expected an object for {tp.__name__}, found {type(data).__name__}")
+        hints = _hints(tp)
+        names = {f.name for f in attrs.fields(tp)}
+        unknown = set(data) - names
+        if unknown:
+            raise ValueError(f"unknown fields for {tp.__name__}: {sorted(unknown)}")
+        kwargs = {name: from_data(hints[name], data[name]) for name in names if name in data}
+        return tp(**kwargs)
+    if issubclass(tp, enum.Enum):
+        return tp(data)
+    if tp is dt.datetime:
+        if not isinstance(data, str):
+            raise TypeError(f"expected an ISO datetime string, found {data!r}")
+        return dt.datetime.fromisoformat(data)
+    if tp is dt.date:
+        if not isinstance(data, str) or "T" in data:
+            raise TypeError(f"expected an ISO date string, found {data!r}")
+        return dt.date.fromisoformat(data)
+    if tp is float and isinstance(data, int) and not isinstance(data, bool):
+        return float(data)
+    if tp in (str, int, float, bool):
+        if type(data) is not tp:
+            raise TypeError(f"expected {tp.__name__}, found {type(data).__name__}")
+        return data
+    raise TypeError(f"cannot load data into {tp.__name__}")

@@ -1,0 +1,74 @@
+"""``clean_text``: the lossy, NLP-ready view of a text, driven by :class:`CleanOptions`.
+
+>>> clean_text("🎙 Talks with #ASEAN &amp; #EAEU 👉 done\\n#RussiaASEAN #BRICS\\n8️⃣0️⃣ years")
+'Talks with ASEAN & EAEU done\\n80 years'
+>>> clean_text("“Quoted” — text", CleanOptions(flatten_quotes=True))
+'"Quoted" - text'
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+import regex
+
+from mfaparse.emoji import strip_emoji
+from mfaparse.entities import is_hashtag_line, strip_hashtags
+from mfaparse.normalize import normalize
+
+__all__ = ["CleanOptions", "clean_text"]
+
+_FLATTEN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "—": "-", "–": "-"})
+_SPACES = regex.compile(r"[ \t]+")
+_BLANK_LINES = regex.compile(r"\n{3,}")
+
+
+@attrs.frozen(kw_only=True)
+class CleanOptions:
+    """What :func:`clean_text` does. The defaults give the usual NLP view; vary with ``attrs.evolve``."""
+
+    normalize: bool = True
+    """Repair Unicode first (:func:`mfaparse.normalize`)."""
+    emoji: Literal["strip", "keep"] = "strip"
+    """Strip emoji (keycaps become their digit) or keep them."""
+    hashtags: Literal["unwrap", "remove", "keep"] = "unwrap"
+    """``#ASEAN`` -> ``ASEAN`` (unwrap), dropped with its word (remove), or kept as written."""
+    drop_hashtag_lines: bool = True
+    """Drop lines that hold only hashtags (they are tags, not prose)."""
+    flatten_quotes: bool = False
+    """Turn curly quotes, «», and dashes into ASCII ``"``, ``'`` and ``-``."""
+    collapse_whitespace: bool = True
+    """One space between words, no blank-line runs, no spaces at line ends."""
+
+
+def clean_text(text: str, options: CleanOptions | None = None) -> str:
+    """The NLP view of ``text``: no emoji, hashtags unwrapped, no tag-only lines, tidy whitespace."""
+    if not isinstance(text, str):
+        raise TypeError(f"clean_text() takes str, not {type(text).__name__}")
+    opts = options if options is not None else CleanOptions()
+    if not isinstance(opts, CleanOptions):
+        raise TypeError(f"options must be CleanOptions, not {type(opts).__name__}")
+    if opts.collapse_whitespace:  # first too: a space run can hide mojibake from the repair
+        text = _collapse(text)
+    if opts.normalize:
+        text = normalize(text)
+    stripped = text
+    if opts.emoji == "strip":
+        text = strip_emoji(text)
+    if opts.drop_hashtag_lines and "#" in text:
+        text = "\n".join(line for line in text.split("\n") if not is_hashtag_line(line))
+    if opts.hashtags != "keep":
+        text = strip_hashtags(text, mode=opts.hashtags)
+    if opts.normalize and text != stripped:
+        text = normalize(text)  # what was apart may now touch: "À🇷À" -> "ÀÀ" is the cp1251 misread of "АА"
+    if opts.flatten_quotes:
+        text = text.translate(_FLATTEN)
+    if opts.collapse_whitespace:
+        text = _collapse(text)
+    return text
+
+
+def _collapse(text: str) -> str:
+    text = "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return _BLANK_LINES.sub("\n\n", text).strip("\n")

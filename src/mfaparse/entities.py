@@ -1,0 +1,195 @@
+"""Hashtags, mentions and links, found the way Telegram finds them, and UTF-16 offset conversion.
+
+>>> [h.tag for h in find_hashtags("#भारत #МИД_России #G20 (#EAEU) #ASEAN’s C# #1 x#y")]
+['भारत', 'МИД_России', 'G20', 'EAEU', 'ASEAN']
+>>> [m.username for m in find_mentions("@SputnikHindi को, mail a@b.com")]
+['SputnikHindi']
+>>> strip_hashtags("Cooperation with #ASEAN and #EAEU")
+'Cooperation with ASEAN and EAEU'
+>>> strip_hashtags("Cooperation with #ASEAN and #EAEU", mode="remove")
+'Cooperation with and'
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Literal
+
+import regex
+
+from mfaparse.model import Hashtag, Link, Mention, Span
+
+__all__ = [
+    "Utf16Map",
+    "find_hashtags",
+    "find_links",
+    "find_mentions",
+    "is_hashtag_line",
+    "strip_hashtags",
+]
+
+# Word characters of a tag; variation selectors and the keycap mark belong to emoji, not words ("❗️#Tag").
+_TAG_CHAR = r"[[\p{L}\p{M}\p{Nd}_\u200c]--[\ufe00-\ufe0f\u20e3]]"
+# "#МИД_России": '#' not after a word character, then word characters (possessive: linear time);
+# the tag must hold a letter, which find_hashtags checks ("#1" is no tag).
+_HASHTAG = regex.compile(rf"(?<!{_TAG_CHAR})#({_TAG_CHAR}++)", flags=regex.V1)
+_HAS_LETTER = regex.compile(r"\p{L}")
+_CHAINED_TAG = regex.compile(rf"#+{_TAG_CHAR}*+", flags=regex.V1)
+# "@SputnikHindi": 5-32 of [A-Za-z0-9_] starting with a letter; not inside "a@b.com" or "@x@y".
+_MENTION = regex.compile(
+    r"(?<![\p{L}\p{M}\p{Nd}_@.+\-])@([A-Za-z][A-Za-z0-9_]{4,31})(?![A-Za-z0-9_@]|\.[A-Za-z])"
+)
+# Links: Markdown "[Read in full](https://mid.ru/...)", "https://...", "www.mid.ru/...", "t.me/MFARussia".
+_URL_BODY = r"[^\s<>\"'«»\[\]()]*+(?:\([^\s<>()]*+\)[^\s<>\"'«»\[\]()]*+)*+"
+_LINK = regex.compile(
+    rf"""
+    \[(?P<md_text>[^\[\]\n]{{1,500}})\]\((?P<md_url>[^\s()]{{1,2000}})\)
+  | (?P<url>(?:https?://|www\.){_URL_BODY})
+  | (?<![\w.@/])(?P<bare>(?:t\.me|telegram\.me|telegram\.org)/{_URL_BODY})
+    """,
+    flags=regex.VERBOSE,
+)
+_TRAILING_PUNCT = ".,;:!?…’”"
+_SPACE_RUN = regex.compile(r"[ \t]{2,}")
+_SPACE_BEFORE_PUNCT = regex.compile(r"[ \t]+(?=[.,;:!?)])")
+_TAG_LINE_FILLER = regex.compile(r"[\s,;#]*")
+
+
+def _check(text: object, name: str) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"{name}() takes str, not {type(text).__name__}")
+    return text
+
+
+def find_hashtags(text: str) -> tuple[Hashtag, ...]:
+    """Every hashtag in ``text``: ``#`` not after a word character, then word characters with a letter."""
+    _check(text, "find_hashtags")
+    if "#" not in text:
+        return ()
+    return tuple(
+        Hashtag(tag=m.group(1), span=Span(start=m.start(), end=m.end()))
+        for m in _HASHTAG.finditer(text)
+        if _HAS_LETTER.search(m.group(1))
+    )
+
+
+def find_mentions(text: str) -> tuple[Mention, ...]:
+    """Every ``@username`` mention in ``text`` (not e-mail addresses)."""
+    _check(text, "find_mentions")
+    if "@" not in text:
+        return ()
+    return tuple(
+        Mention(username=m.group(1), span=Span(start=m.start(), end=m.end())) for m in _MENTION.finditer(text)
+    )
+
+
+def find_links(text: str) -> tuple[Link, ...]:
+    """Markdown links, ``http(s)://`` and ``www.`` URLs, and bare ``t.me/...`` links in ``text``.
+
+    >>> [(lk.text, lk.url) for lk in find_links("See [Read in full](https://mid.ru/x) or t.me/MFARussia.")]
+    [('Read in full', 'https://mid.ru/x'), ('t.me/MFARussia', 't.me/MFARussia')]
+    """
+    _check(text, "find_links")
+    links: list[Link] = []
+    for m in _LINK.finditer(text):
+        if m.group("md_text") is not None:
+            links.append(
+                Link(text=m.group("md_text"), url=m.group("md_url"), span=Span(start=m.start(), end=m.end()))
+            )
+            continue
+        url = m.group().rstrip(_TRAILING_PUNCT)
+        if url in ("www.", "") or url.endswith("://"):
+            continue
+        links.append(Link(text=url, url=url, span=Span(start=m.start(), end=m.start() + len(url))))
+    return tuple(links)
+
+
+def is_hashtag_line(line: str) -> bool:
+    """True when ``line`` holds only hashtags (``#RussiaIndia #DruzhbaDosti``).
+
+    >>> is_hashtag_line("#RussiaIndia #DruzhbaDosti"), is_hashtag_line("#RussiaASEAN meeting")
+    (True, False)
+    """
+    tags = find_hashtags(line)
+    if not tags:
+        return False
+    rest = "".join(line[a.span.end : b.span.start] for a, b in zip(tags, tags[1:]))
+    return (
+        _TAG_LINE_FILLER.fullmatch(line[: tags[0].span.start] + rest + line[tags[-1].span.end :]) is not None
+    )
+
+
+def strip_hashtags(text: str, mode: Literal["unwrap", "remove"] = "unwrap") -> str:
+    """``text`` with hashtags unwrapped to their word (``#ASEAN`` -> ``ASEAN``) or removed with their word.
+
+    Removing tidies the spaces it leaves (no double spaces, none before punctuation).
+    """
+    _check(text, "strip_hashtags")
+    if mode not in ("unwrap", "remove"):
+        raise ValueError(f"mode must be 'unwrap' or 'remove', not {mode!r}")
+    tags = find_hashtags(text)
+    if not tags:
+        return text
+    out: list[str] = []
+    pos = 0
+    for tag in tags:
+        start = tag.span.start
+        while start > pos and text[start - 1] == "#":  # "##A" unwraps to "A", not to another tag
+            start -= 1
+        out.append(text[pos:start])
+        pos = tag.span.end
+        if mode == "unwrap":
+            out.append(tag.tag)
+        else:  # "#A#B": once "#A" goes, "#B" would be a tag; it goes with it
+            while pos < len(text) and text[pos] == "#":
+                chained = _CHAINED_TAG.match(text, pos)
+                assert chained is not None  # the pattern matches any "#"
+                pos = chained.end()
+    out.append(text[pos:])
+    result = "".join(out)
+    if mode == "remove":
+        result = _SPACE_BEFORE_PUNCT.sub("", _SPACE_RUN.sub(" ", result))
+        result = "\n".join(line.strip(" \t") for line in result.split("\n"))
+    return result
+
+
+class Utf16Map:
+    """Converts between code-point indices and UTF-16 offsets (Telegram entity offsets) of one text.
+
+    >>> m = Utf16Map("🇷🇺 #ASEAN")
+    >>> m.to_index(5), m.to_utf16(3)
+    (3, 5)
+    >>> m.span(5, 6).slice("🇷🇺 #ASEAN")
+    '#ASEAN'
+    """
+
+    __slots__ = ("_astral", "_length")
+
+    def __init__(self, text: str) -> None:
+        _check(text, "Utf16Map")
+        # Code-point indices of characters outside the BMP: each takes two UTF-16 units.
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        self._length = len(text)
+
+    def to_utf16(self, index: int) -> int:
+        """The UTF-16 offset of code-point ``index``."""
+        if not 0 <= index <= self._length:
+            raise ValueError(f"index {index} is outside the text (length {self._length})")
+        return index + bisect.bisect_left(self._astral, index)
+
+    def to_index(self, offset: int) -> int:
+        """The code-point index at UTF-16 ``offset``; an offset inside a surrogate pair is a ValueError."""
+        lo, hi = 0, self._length
+        while lo < hi:  # smallest index whose UTF-16 offset is >= offset
+            mid = (lo + hi) // 2
+            if self.to_utf16(mid) < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        if self.to_utf16(lo) != offset:
+            raise ValueError(f"UTF-16 offset {offset} is not on a character boundary")
+        return lo
+
+    def span(self, offset: int, length: int) -> Span:
+        """The code-point span of a Telegram entity given as UTF-16 ``offset`` and ``length``."""
+        return Span(start=self.to_index(offset), end=self.to_index(offset + length))

@@ -1,0 +1,249 @@
+"""The records mfaparse returns: frozen attrs classes with JSON round trips.
+
+Spans are half-open code-point offsets into the ``source`` of the enclosing result:
+``source[span.start:span.end]`` is the text a field was read from.
+
+>>> from mfaparse import PartialDate, Span
+>>> Span(start=3, end=7).slice("the text")
+' tex'
+>>> PartialDate(month=10, day=13).iso()
+'--10-13'
+>>> import datetime
+>>> PartialDate(month=12, day=31).resolve(datetime.date(2024, 1, 2))
+datetime.date(2023, 12, 31)
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Literal
+
+import attrs
+
+from mfaparse._serde import Record
+
+__all__ = [
+    "EmojiKind",
+    "EmojiMatch",
+    "Hashtag",
+    "Link",
+    "Mention",
+    "PartialDate",
+    "PartialDateTime",
+    "Removal",
+    "RemovalKind",
+    "Span",
+]
+
+
+def _non_negative(_: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{attribute.name} must be an int, not {type(value).__name__}")
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+@attrs.frozen(kw_only=True)
+class Span(Record):
+    """A half-open range ``[start, end)`` of code points in a source text."""
+
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_non_negative)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before its start {self.start}")
+
+    def slice(self, source: str) -> str:
+        """The text this span covers in ``source``."""
+        return source[self.start : self.end]
+
+    def shift(self, offset: int) -> Span:
+        """This span moved by ``offset`` code points (to map a part's spans into the whole)."""
+        return Span(start=self.start + offset, end=self.end + offset)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+RemovalKind = Literal[
+    "duplicate",
+    "media_placeholder",
+    "link_text",
+    "call_to_action",
+    "share_widget",
+    "crumb",
+    "page_chrome",
+    "footer",
+    "header",
+    "dateline",
+    "timestamp",
+    "counter",
+    "blank",
+]
+"""Why a piece of input left a record's text.
+
+``header`` is a line read into metadata (``Forwarded from ...``), ``dateline``/``timestamp`` likewise;
+``counter`` is a view or reaction count; ``blank`` is whitespace between kept parts.
+"""
+
+
+@attrs.frozen(kw_only=True)
+class Removal(Record):
+    """A piece of input that is not in a record's text, with the reason and where it was."""
+
+    kind: RemovalKind
+    span: Span
+    text: str
+    duplicate_of: Span | None = None
+    """For ``duplicate``: where the first copy is, in the same source."""
+
+
+EmojiKind = Literal["emoji", "flag", "keycap", "component"]
+
+
+@attrs.frozen(kw_only=True)
+class EmojiMatch(Record):
+    """One emoji grapheme cluster (or a stray emoji component such as a lone U+FE0F)."""
+
+    text: str
+    span: Span
+    kind: EmojiKind
+    code: str | None = None
+    """ISO 3166 code for flags (``RU``, ``GB-SCT``); the digit or sign for keycaps; else None."""
+
+
+@attrs.frozen(kw_only=True)
+class Hashtag(Record):
+    """A hashtag: ``tag`` is the word without ``#`` as written (``#МИД_России`` -> ``МИД_России``)."""
+
+    tag: str
+    span: Span
+
+
+@attrs.frozen(kw_only=True)
+class Mention(Record):
+    """A Telegram ``@username`` mention; ``username`` is without ``@``."""
+
+    username: str
+    span: Span
+
+
+@attrs.frozen(kw_only=True)
+class Link(Record):
+    """A link: its words (without emoji) and its URL, None where the scrape lost it (``Read in full``)."""
+
+    text: str
+    url: str | None
+    span: Span
+
+
+def _check_date_parts(inst: PartialDate | PartialDateTime) -> None:
+    if inst.month is not None and not 1 <= inst.month <= 12:
+        raise ValueError(f"month must be 1..12, got {inst.month}")
+    if inst.day is not None:
+        if not 1 <= inst.day <= 31:
+            raise ValueError(f"day must be 1..31, got {inst.day}")
+        if inst.month is not None:
+            longest = 29 if inst.month == 2 and inst.year is None else _days_in(inst.year or 2000, inst.month)
+            if inst.day > longest:
+                raise ValueError(f"day {inst.day} does not exist in month {inst.month}")
+    if inst.year is not None and not 1 <= inst.year <= 9999:
+        raise ValueError(f"year must be 1..9999, got {inst.year}")
+
+
+def _days_in(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+@attrs.frozen(kw_only=True)
+class PartialDate(Record):
+    """A calendar date of which some parts may be unknown (a TASS dateline has no year)."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_date_parts(self)
+
+    @property
+    def is_complete(self) -> bool:
+        """True when year, month and day are all known."""
+        return self.year is not None and self.month is not None and self.day is not None
+
+    def iso(self) -> str:
+        """ISO 8601 form: ``2023-07-13``, ``--10-13`` without a year, ``2023-07`` without a day."""
+        if self.month is None:
+            return f"{self.year:04d}" if self.year is not None else ""
+        if self.year is None:
+            return f"--{self.month:02d}-{self.day:02d}" if self.day is not None else f"--{self.month:02d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def to_date(self) -> dt.date:
+        """The date, when complete; ValueError otherwise."""
+        if self.year is None or self.month is None or self.day is None:
+            raise ValueError(f"{self.iso() or 'empty date'} is not a complete date")
+        return dt.date(self.year, self.month, self.day)
+
+    def resolve(self, reference: dt.date) -> dt.date:
+        """The latest date matching this one that is not after ``reference``.
+
+        A missing year is inferred (``December 31`` seen on ``January 2`` is last year's);
+        a missing day or month cannot be and raises ValueError.
+        """
+        if not isinstance(reference, dt.date):
+            raise TypeError(f"reference must be a datetime.date, not {type(reference).__name__}")
+        if isinstance(reference, dt.datetime):
+            reference = reference.date()
+        if self.month is None or self.day is None:
+            raise ValueError(f"cannot resolve {self.iso() or 'an empty date'} without a month and day")
+        if self.year is not None:
+            return dt.date(self.year, self.month, self.day)
+        year = reference.year
+        while year >= 1:
+            if self.day <= _days_in(year, self.month):
+                candidate = dt.date(year, self.month, self.day)
+                if candidate <= reference:
+                    return candidate
+            year -= 1
+        raise ValueError(f"no {self.iso()} on or before {reference.isoformat()}")
+
+
+@attrs.frozen(kw_only=True)
+class PartialDateTime(Record):
+    """A timestamp of which some parts may be unknown (``14:10, 16 February`` has no year).
+
+    ``utc_offset`` is in minutes east of UTC (Moscow: 180), None when the text gives no zone.
+    """
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    utc_offset: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_date_parts(self)
+        if self.hour is not None and not 0 <= self.hour <= 23:
+            raise ValueError(f"hour must be 0..23, got {self.hour}")
+        if self.minute is not None and not 0 <= self.minute <= 59:
+            raise ValueError(f"minute must be 0..59, got {self.minute}")
+        if self.utc_offset is not None and not -16 * 60 <= self.utc_offset <= 16 * 60:
+            raise ValueError(f"utc_offset must be within ±16 hours, got {self.utc_offset} minutes")
+
+    @property
+    def date(self) -> PartialDate:
+        """The date part."""
+        return PartialDate(year=self.year, month=self.month, day=self.day)
+
+    def resolve(self, reference: dt.date, *, default_offset: int = 180) -> dt.datetime:
+        """An aware datetime, the year inferred against ``reference`` as :meth:`PartialDate.resolve` does."""
+        day = self.date.resolve(reference)
+        offset = self.utc_offset if self.utc_offset is not None else default_offset
+        tz = dt.timezone(dt.timedelta(minutes=offset))
+        return dt.datetime(day.year, day.month, day.day, self.hour or 0, self.minute or 0, tzinfo=tz)

@@ -1,0 +1,126 @@
+"""Hashtags, mentions, links and UTF-16 offsets."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mfaparse import Utf16Map, find_hashtags, find_links, find_mentions, is_hashtag_line, strip_hashtags
+from tests.strategies import any_text
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        ("#भारत and #МИД_России and #G20", ["भारत", "МИД_России", "G20"]),
+        ("Cooperation between #ASEAN and the Eurasian Economic Union (#EAEU)", ["ASEAN", "EAEU"]),
+        ("#ASEAN’s role", ["ASEAN"]),
+        ("C# and #1 and x#y and 5#z", []),
+        ("Maria #Zakharova: Russia’s partnership", ["Zakharova"]),
+        ("#ASEANRussia #RussiaASEAN", ["ASEANRussia", "RussiaASEAN"]),
+        ("##double", ["double"]),
+        ("#2023год", ["2023год"]),
+        ("#_", []),
+    ],
+)
+def test_hashtags(text: str, tags: list[str]) -> None:
+    """Telegram's rule, widened to combining marks."""
+    assert [h.tag for h in find_hashtags(text)] == tags
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("@SputnikHindi को सब्सक्राइब करें।", ["SputnikHindi"]),
+        ("write to a@b.com or press@mid.ru", []),
+        ("@abc is too short, @MFARussia is not", ["MFARussia"]),
+        ("@" + "a" * 33 + " too long", []),
+        ("(@RusEmbSG)", ["RusEmbSG"]),
+    ],
+)
+def test_mentions(text: str, names: list[str]) -> None:
+    """5–32 characters starting with a letter, never inside an e-mail address."""
+    assert [m.username for m in find_mentions(text)] == names
+
+
+def test_links() -> None:
+    """Markdown, scheme, www and bare t.me links; trailing punctuation is not part of a URL."""
+    text = "[Читать](https://t.me/x/1) see https://mid.ru/ru/foreign_policy/news/1919"
+    text += " and www.mid.ru, t.me/MFARussia."
+    got = [(lk.text, lk.url, lk.span.slice(text)) for lk in find_links(text)]
+    assert got == [
+        ("Читать", "https://t.me/x/1", "[Читать](https://t.me/x/1)"),
+        (
+            "https://mid.ru/ru/foreign_policy/news/1919",
+            "https://mid.ru/ru/foreign_policy/news/1919",
+            "https://mid.ru/ru/foreign_policy/news/1919",
+        ),
+        ("www.mid.ru", "www.mid.ru", "www.mid.ru"),
+        ("t.me/MFARussia", "t.me/MFARussia", "t.me/MFARussia"),
+    ]
+
+
+def test_link_with_parentheses() -> None:
+    """A balanced pair of parentheses stays in a URL."""
+    (link,) = find_links("(see https://en.wikipedia.org/wiki/ASEAN_(disambiguation))")
+    assert link.url == "https://en.wikipedia.org/wiki/ASEAN_(disambiguation)"
+
+
+def test_strip_hashtags_modes() -> None:
+    """Unwrap keeps the word; remove drops it and tidies spaces."""
+    text = "Talks with #ASEAN, #EAEU and #SCO.\n#RussiaASEAN"
+    assert strip_hashtags(text) == "Talks with ASEAN, EAEU and SCO.\nRussiaASEAN"
+    assert strip_hashtags(text, mode="remove") == "Talks with, and.\n"
+    with pytest.raises(ValueError, match="mode"):
+        strip_hashtags(text, mode="drop")  # type: ignore[arg-type]  # wrong value on purpose
+
+
+def test_hashtag_lines() -> None:
+    """A line of only hashtags is a tag line; a tag opening prose is not."""
+    assert is_hashtag_line("#RussiaIndia #DruzhbaDosti")
+    assert is_hashtag_line("#JCPOA")
+    assert not is_hashtag_line("#RussiaASEAN meeting")
+    assert not is_hashtag_line("")
+
+
+def test_utf16_offsets_with_emoji() -> None:
+    """Telegram entity offsets count UTF-16 units: astral emoji count two."""
+    text = "🇷🇺🎙 Lavrov: #ASEAN 👨\u200d👩\u200d👧 @MFARussia"
+    m = Utf16Map(text)
+    utf16 = text.encode("utf-16-le")
+    for tag in [*find_hashtags(text), *find_mentions(text)]:
+        start, end = m.to_utf16(tag.span.start), m.to_utf16(tag.span.end)
+        assert utf16[start * 2 : end * 2].decode("utf-16-le") == tag.span.slice(text)
+        assert m.span(start, end - start) == tag.span
+    with pytest.raises(ValueError, match="boundary"):
+        m.to_index(1)
+
+
+@given(any_text)
+def test_span_invariant(text: str) -> None:
+    """Every hashtag, mention and link span slices out what it was read from."""
+    for h in find_hashtags(text):
+        assert h.span.slice(text) == "#" + h.tag
+    for mention in find_mentions(text):
+        assert mention.span.slice(text) == "@" + mention.username
+    for link in find_links(text):
+        assert link.url is not None
+        assert link.url in link.span.slice(text)
+
+
+@given(any_text, st.sampled_from(["unwrap", "remove"]))
+def test_strip_hashtags_idempotent(text: str, mode: str) -> None:
+    """Stripping hashtags twice is stripping them once."""
+    once = strip_hashtags(text, mode=mode)  # type: ignore[arg-type]  # sampled from the valid modes
+    assert strip_hashtags(once, mode=mode) == once  # type: ignore[arg-type]  # same
+    assert not find_hashtags(once) or mode == "unwrap"
+
+
+@given(st.text())
+def test_utf16_round_trip(text: str) -> None:
+    """Every code-point index maps to UTF-16 and back."""
+    m = Utf16Map(text)
+    for i in range(len(text) + 1):
+        assert m.to_index(m.to_utf16(i)) == i
+    assert m.to_utf16(len(text)) == len(text.encode("utf-16-le", "surrogatepass")) // 2
