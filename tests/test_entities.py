@@ -6,7 +6,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mfaparse import Utf16Map, find_hashtags, find_links, find_mentions, is_hashtag_line, strip_hashtags
+from mfaparse import (
+    Hashtag,
+    Mention,
+    Utf16Map,
+    find_hashtags,
+    find_links,
+    find_mentions,
+    is_hashtag_line,
+    strip_hashtags,
+)
 from tests.strategies import any_text
 
 
@@ -89,7 +98,8 @@ def test_utf16_offsets_with_emoji() -> None:
     text = "🇷🇺🎙 Lavrov: #ASEAN 👨\u200d👩\u200d👧 @MFARussia"
     m = Utf16Map(text)
     utf16 = text.encode("utf-16-le")
-    for tag in [*find_hashtags(text), *find_mentions(text)]:
+    found: list[Hashtag | Mention] = [*find_hashtags(text), *find_mentions(text)]
+    for tag in found:
         start, end = m.to_utf16(tag.span.start), m.to_utf16(tag.span.end)
         assert utf16[start * 2 : end * 2].decode("utf-16-le") == tag.span.slice(text)
         assert m.span(start, end - start) == tag.span

@@ -48,7 +48,8 @@ def to_data(value: object) -> JSONValue:
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     if attrs.has(type(value)):
-        return {f.name: to_data(getattr(value, f.name)) for f in attrs.fields(type(value))}
+        fields = attrs.fields(type(value))  # type: ignore[arg-type]  # attrs.has() narrows only at run time
+        return {f.name: to_data(getattr(value, f.name)) for f in fields}
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
         return value.isoformat()
     if isinstance(value, enum.Enum):

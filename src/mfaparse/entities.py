@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from typing import Literal
 
 import regex
@@ -113,7 +114,7 @@ def is_hashtag_line(line: str) -> bool:
     tags = find_hashtags(line)
     if not tags:
         return False
-    rest = "".join(line[a.span.end : b.span.start] for a, b in zip(tags, tags[1:]))
+    rest = "".join(line[a.span.end : b.span.start] for a, b in itertools.pairwise(tags))
     return (
         _TAG_LINE_FILLER.fullmatch(line[: tags[0].span.start] + rest + line[tags[-1].span.end :]) is not None
     )

@@ -131,8 +131,8 @@ def normalize(text: str) -> str:
         if isinstance(text, (bytes, bytearray)):
             raise TypeError("normalize() takes str, not bytes: decode first, e.g. data.decode('utf-8')")
         raise TypeError(f"normalize() takes str, not {type(text).__name__}")
-    # A repair can uncover more damage (ftfy fixes a C1 control, and the mojibake it sat in shows; a
-    # space restored from NBSP completes a sequence): repeat, a bounded number of times, until nothing changes.
+    # A repair can uncover more damage (ftfy fixes a C1 control, and the mojibake it sat in shows;
+    # a space restored from NBSP completes a sequence): repeat, a bounded number of times, until stable.
     for _ in range(_MAX_PASSES):
         repaired = _normalize_once(text)
         if repaired == text:
@@ -186,7 +186,7 @@ def fix_mojibake(text: str) -> str:
             done = end
         hits = [
             h if h is None or h.start() >= end else p.search(text, end)
-            for p, h in zip(_MOJIBAKE_PREFILTERS, hits)
+            for p, h in zip(_MOJIBAKE_PREFILTERS, hits, strict=False)
         ]
     parts.append(text[done:])
     return "".join(parts)
