@@ -111,6 +111,8 @@ def is_hashtag_line(line: str) -> bool:
     >>> is_hashtag_line("#RussiaIndia #DruzhbaDosti"), is_hashtag_line("#RussiaASEAN meeting")
     (True, False)
     """
+    if not line.lstrip(" \t,;").startswith("#"):
+        return False
     tags = find_hashtags(line)
     if not tags:
         return False
@@ -128,24 +130,27 @@ def strip_hashtags(text: str, mode: Literal["unwrap", "remove"] = "unwrap") -> s
     _check(text, "strip_hashtags")
     if mode not in ("unwrap", "remove"):
         raise ValueError(f"mode must be 'unwrap' or 'remove', not {mode!r}")
-    tags = find_hashtags(text)
-    if not tags:
+    if "#" not in text:
         return text
     out: list[str] = []
     pos = 0
-    for tag in tags:
-        start = tag.span.start
+    for tag in _HASHTAG.finditer(text):
+        if not _HAS_LETTER.search(tag.group(1)) or tag.start() < pos:
+            continue
+        start = tag.start()
         while start > pos and text[start - 1] == "#":  # "##A" unwraps to "A", not to another tag
             start -= 1
         out.append(text[pos:start])
-        pos = tag.span.end
+        pos = tag.end()
         if mode == "unwrap":
-            out.append(tag.tag)
+            out.append(tag.group(1))
         else:  # "#A#B": once "#A" goes, "#B" would be a tag; it goes with it
             while pos < len(text) and text[pos] == "#":
                 chained = _CHAINED_TAG.match(text, pos)
                 assert chained is not None  # the pattern matches any "#"
                 pos = chained.end()
+    if not out:
+        return text
     out.append(text[pos:])
     result = "".join(out)
     if mode == "remove":

@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import math
 import re  # only for classes of literal code points, where it is 5-10x faster than regex; never for letters
+from collections.abc import Callable
 
 import ftfy
 import regex
@@ -67,8 +68,8 @@ _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 # À..ÿ (plus ¨/¸ for Ё/ё), so a misread word is a run of those; French, German or Spanish words mix
 # them with ASCII letters.
 _CP1251_AS_LATIN = re.compile(r"[\xa8\xb8\xc0-\xff]{2,}")
-# One scan that finds where either the UTF-8 gate or the cp1251 check could apply.
-_LATIN_OR_CONTROL = re.compile(rf"[\xa8\xb8\xc0-\xff{_CONTROL}]")
+# Where either the UTF-8 gate or the cp1251 check could apply: two scans, each for one class.
+_REPAIR_PREFILTERS = (re.compile(rf"[\xa8\xb8\xc0-\xff{_CONTROL}]"), _MOJIBAKE_PREFILTERS[1])
 _LETTER = regex.compile(r"\p{L}")
 # KOI8-R read as cp1251: "нПУЛЧБ" is "Москва". Letters land in А..я, and ё/Ё (A3/B3) in Ј/і.
 _CYRILLIC_RUN = re.compile(r"[А-яЈі]+")
@@ -147,14 +148,9 @@ def _normalize_once(text: str) -> str:
     text = _unescape(text)
     if _INVISIBLE.search(text):
         text = _ZERO_WIDTH.sub("", _SPACES.sub(" ", text))
-    if _LATIN_OR_CONTROL.search(text):
-        text = _fix_cp1251_as_latin(fix_mojibake(text))
-    elif _MOJIBAKE_PREFILTERS[1].search(text):
-        text = fix_mojibake(text)
+    text = _fix_lines(text, _REPAIR_PREFILTERS, _repair_line)
     if _KOI8_HINT.search(text):
-        text = "\n".join(
-            _fix_koi8_line(line) if _KOI8_HINT.search(line) else line for line in text.split("\n")
-        )
+        text = _fix_lines(text, (_KOI8_HINT,), _fix_koi8_line)
     return _strip_line_ends(text)
 
 
@@ -170,24 +166,41 @@ def fix_mojibake(text: str) -> str:
     >>> fix_mojibake("Ð¡ÐµÑ€Ð³ÐµÐ¹ Ð›Ð°Ð²Ñ€Ð¾Ð² and clean text")
     'Сергей Лавров and clean text'
     """
-    hits = [p.search(text) for p in _MOJIBAKE_PREFILTERS]
-    if not any(hits):
-        return text
+    return _fix_lines(text, _MOJIBAKE_PREFILTERS, _ftfy_line)
+
+
+def _ftfy_line(line: str) -> str:
+    return ftfy.fix_text(line, FTFY_CONFIG) if _MOJIBAKE_GATE.search(line) else line
+
+
+def _repair_line(line: str) -> str:
+    return _fix_cp1251_line(_ftfy_line(line))
+
+
+def _fix_lines(text: str, prefilters: tuple[re.Pattern[str], ...], fix: Callable[[str], str]) -> str:
+    """``fix`` applied to each line (with its newline) where a prefilter matches; other lines as they are."""
+    hits = [p.search(text) for p in prefilters]
     parts: list[str] = []
     done = 0  # text[:done] is already in parts
-    while any(hits):
-        at = min(h.start() for h in hits if h is not None)
+    while True:
+        found = [h.start() for h in hits if h is not None]
+        if not found:
+            break
+        at = min(found)
         start = text.rfind("\n", 0, at) + 1
         end = text.find("\n", at) + 1 or len(text)
         line = text[start:end]
-        if _MOJIBAKE_GATE.search(line):
+        fixed = fix(line)
+        if fixed != line:
             parts.append(text[done:start])
-            parts.append(ftfy.fix_text(line, FTFY_CONFIG))
+            parts.append(fixed)
             done = end
         hits = [
             h if h is None or h.start() >= end else p.search(text, end)
-            for p, h in zip(_MOJIBAKE_PREFILTERS, hits, strict=False)
+            for p, h in zip(prefilters, hits, strict=False)
         ]
+    if not parts:
+        return text
     parts.append(text[done:])
     return "".join(parts)
 
@@ -199,14 +212,6 @@ def _unescape(text: str) -> str:
     return _ENTITY.sub(lambda m: html.unescape(m.group()), text)
 
 
-def _fix_cp1251_as_latin(text: str) -> str:
-    hit = _CP1251_AS_LATIN.search(text)
-    if hit is None:
-        return text
-    start = text.rfind("\n", 0, hit.start()) + 1
-    return text[:start] + "\n".join(_fix_cp1251_line(line) for line in text[start:].split("\n"))
-
-
 def _fix_cp1251_line(line: str) -> str:
     runs = _CP1251_AS_LATIN.findall(line)
     if not runs:
@@ -215,7 +220,11 @@ def _fix_cp1251_line(line: str) -> str:
     letters = len(_LETTER.findall(line))
     if in_runs < 4 or in_runs * 2 < letters:
         return line
-    return _CP1251_AS_LATIN.sub(lambda m: m.group().encode("latin-1").decode("cp1251"), line)
+    return _CP1251_AS_LATIN.sub(_cp1251_word, line)
+
+
+def _cp1251_word(m: re.Match[str]) -> str:
+    return m.group().encode("latin-1").decode("cp1251")
 
 
 def _russianness(words: list[str]) -> float:
@@ -239,4 +248,8 @@ def _fix_koi8_line(line: str) -> str:
     swapped = [w.encode("cp1251").decode("koi8-r") for w in words]
     if _russianness(swapped) - _russianness(words) < 0.6:
         return line
-    return _CYRILLIC_RUN.sub(lambda m: m.group().encode("cp1251").decode("koi8-r"), line)
+    return _CYRILLIC_RUN.sub(_koi8_word, line)
+
+
+def _koi8_word(m: re.Match[str]) -> str:
+    return m.group().encode("cp1251").decode("koi8-r")
