@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from mfaparse.clean import CleanOptions, clean_text
+from mfaparse.dedup import Dedup, DedupOptions, dedup_blocks
 from mfaparse.emoji import find_emoji, flag_code, strip_emoji
 from mfaparse.entities import (
     Utf16Map,
@@ -28,17 +29,22 @@ from mfaparse.model import (
     Removal,
     Span,
 )
+from mfaparse.near_duplicates import DuplicateGroup, NearDupOptions, dedup_posts, text_fingerprint
 from mfaparse.normalize import fix_mojibake, normalize
 
 __version__ = "0.1.0"
 
 __all__ = [
     "CleanOptions",
+    "Dedup",
+    "DedupOptions",
+    "DuplicateGroup",
     "EmojiMatch",
     "Hashtag",
     "Link",
     "Mention",
     "MfaparseError",
+    "NearDupOptions",
     "ParseError",
     "PartialDate",
     "PartialDateTime",
@@ -47,6 +53,8 @@ __all__ = [
     "Utf16Map",
     "__version__",
     "clean_text",
+    "dedup_blocks",
+    "dedup_posts",
     "find_emoji",
     "find_hashtags",
     "find_links",
@@ -57,4 +65,5 @@ __all__ = [
     "normalize",
     "strip_emoji",
     "strip_hashtags",
+    "text_fingerprint",
 ]

@@ -1,0 +1,216 @@
+"""Repeated blocks inside a text: a later run of lines that repeats an earlier run is a duplicate.
+
+Scraped Telegram posts often carry their body twice (the link preview repeats it). Lines are compared by a
+normalised key (NFKC, casefolded, emoji and whitespace removed); a run counts when it holds enough content
+(``DedupOptions``). The first copy stays in place; every removal says where its first copy is.
+
+>>> d = dedup_blocks("Title\\nFirst paragraph of the post.\\nSecond one.\\n"
+...                  "First paragraph of the post.\\nSecond one.")
+>>> d.text
+'Title\\nFirst paragraph of the post.\\nSecond one.\\n'
+>>> [(r.kind, r.span.slice(d.source), r.duplicate_of.slice(d.source)) for r in d.removed]
+[('duplicate', 'First paragraph of the post.\\nSecond one.', 'First paragraph of the post.\\nSecond one.')]
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from mfaparse._serde import Record
+from mfaparse.emoji import strip_emoji
+from mfaparse.model import Removal, Span
+
+__all__ = ["Dedup", "DedupOptions", "DuplicateRun", "dedup_blocks", "find_duplicate_runs", "line_key"]
+
+_WHITESPACE = regex.compile(r"\s+")
+# Markers a post may legitimately hold several of: "<...>" elisions and bare link texts ("Read in full").
+_ELISION = regex.compile(r"[<\[(]?\s*(?:\.{3}|…)\s*[>\])]?")
+_LINK_TEXT = regex.compile(
+    r"(?i)read\ in\ full|read\ more(?:\ about\ .{1,80})?|watch\ in\ full|full\ text|more|"
+    r"читать\ (?:полностью|далее|подробнее)|подробнее|смотреть\ (?:полностью|видео)|далее"
+)
+_TRUNCATION = ("…", "...")
+
+
+@attrs.frozen(kw_only=True)
+class DedupOptions:
+    """When a repeated run of lines counts as a duplicate."""
+
+    min_chars: int = 20
+    """A run with at least this many key characters in its non-marker lines counts."""
+    min_lines: int = 2
+    """A run with at least this many non-marker lines counts, however short."""
+    max_candidates: int = 8
+    """Earlier places tried per line (bounds the work per line: dedup stays linear)."""
+    min_truncated_chars: int = 16
+    """A truncated line (``…``) matches an earlier line when at least this many key characters agree."""
+
+
+@attrs.frozen(kw_only=True)
+class DuplicateRun:
+    """Lines ``start .. start+length-1`` repeat lines ``source .. source+length-1`` (line indices)."""
+
+    start: int
+    length: int
+    source: int
+
+
+@attrs.frozen(kw_only=True)
+class Dedup(Record):
+    """The text without its repeated blocks, and what was removed (spans into ``source``)."""
+
+    source: str
+    text: str
+    removed: tuple[Removal, ...]
+    kept: tuple[Span, ...]
+    """The pieces of ``source`` that make up ``text``, in order."""
+
+
+def line_key(line: str) -> str:
+    """The comparison key of a line: NFKC, casefolded, without emoji and whitespace.
+
+    >>> line_key("🔹️ The  Meeting was co-chaired")
+    'themeetingwasco-chaired'
+    """
+    if not line.isascii():
+        line = strip_emoji(unicodedata.normalize("NFKC", line))
+    return _WHITESPACE.sub("", line.casefold())
+
+
+def is_marker(line: str) -> bool:
+    """True for lines that never count alone: blank, ``<...>``, a bare link text (``Read in full``).
+
+    >>> is_marker("<...>"), is_marker("Read in full"), is_marker("👉 Read in full"), is_marker("Text")
+    (True, True, False, False)
+    """
+    stripped = line.strip()
+    return not stripped or bool(_ELISION.fullmatch(stripped) or _LINK_TEXT.fullmatch(stripped))
+
+
+def find_duplicate_runs(
+    lines: Sequence[str], options: DedupOptions | None = None
+) -> tuple[DuplicateRun, ...]:
+    """The runs of ``lines`` that repeat an earlier run, in order; sources are always first copies.
+
+    Expected O(n): each line is looked up by its hashed key among a bounded number of earlier places.
+    """
+    index = _LineIndex(lines, options if options is not None else DedupOptions())
+    runs: list[DuplicateRun] = []
+    i = 0
+    while i < len(lines):
+        best = index.best_run(i)
+        if best is not None:
+            runs.append(best)
+            i += best.length
+            continue
+        index.remember(i)
+        i += 1
+    return tuple(runs)
+
+
+class _LineIndex:
+    """The first copies seen so far, by key and by key prefix (for truncated lines)."""
+
+    def __init__(self, lines: Sequence[str], opts: DedupOptions) -> None:
+        self.lines = lines
+        self.opts = opts
+        self.keys = [line_key(line) for line in lines]
+        self.markers = [is_marker(line) or not key for line, key in zip(lines, self.keys, strict=True)]
+        self.where: dict[str, list[int]] = {}
+        self.by_prefix: dict[str, list[int]] = {}
+
+    def remember(self, i: int) -> None:
+        key, limit, width = self.keys[i], self.opts.max_candidates, self.opts.min_truncated_chars
+        places = self.where.setdefault(key, [])
+        if len(places) < limit:
+            places.append(i)
+        if len(key) >= width:
+            prefixed = self.by_prefix.setdefault(key[:width], [])
+            if len(prefixed) < limit:
+                prefixed.append(i)
+
+    def truncated_match(self, a: int, b: int) -> bool:
+        """Line ``a`` is cut short (``…``) and its text begins line ``b``."""
+        if not self.lines[a].rstrip().endswith(_TRUNCATION):
+            return False
+        stem = self.keys[a].rstrip(".…")
+        return len(stem) >= self.opts.min_truncated_chars and self.keys[b].startswith(stem)
+
+    def candidates(self, i: int) -> list[int]:
+        found = self.where.get(self.keys[i], [])
+        if found or not self.lines[i].rstrip().endswith(_TRUNCATION):
+            return found
+        stem = self.keys[i].rstrip(".…")
+        width = self.opts.min_truncated_chars
+        return self.by_prefix.get(stem[:width], []) if len(stem) >= width else []
+
+    def best_run(self, i: int) -> DuplicateRun | None:
+        """The longest qualifying run starting at line ``i``; markers never start one."""
+        if self.markers[i]:
+            return None
+        best: DuplicateRun | None = None
+        for j in self.candidates(i):
+            length = chars = content_lines = 0
+            while i + length < len(self.keys) and j + length < i:
+                a, b = i + length, j + length
+                exact = self.keys[a] == self.keys[b]
+                if not exact and not self.truncated_match(a, b):
+                    break
+                if not self.markers[a]:
+                    chars += len(self.keys[a])
+                    content_lines += 1
+                length += 1
+                if not exact:  # a truncated line ends the run
+                    break
+            enough = chars >= self.opts.min_chars or content_lines >= self.opts.min_lines
+            if enough and (best is None or length > best.length):
+                best = DuplicateRun(start=i, length=length, source=j)
+        return best
+
+
+def dedup_blocks(text: str, options: DedupOptions | None = None) -> Dedup:
+    """``text`` without runs of lines that repeat an earlier run; each removal points at its first copy."""
+    if not isinstance(text, str):
+        raise TypeError(f"dedup_blocks() takes str, not {type(text).__name__}")
+    if options is not None and not isinstance(options, DedupOptions):
+        raise TypeError(f"options must be DedupOptions, not {type(options).__name__}")
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)  # one past each line's newline
+    runs = find_duplicate_runs(lines, options)
+    removed: list[Removal] = []
+    kept: list[Span] = []
+    pos = 0
+    for run in runs:
+        span = _lines_span(starts, run.start, run.length, len(text))
+        source = _lines_span(starts, run.source, run.length, len(text))
+        if span.start > pos:
+            kept.append(Span(start=pos, end=span.start))
+        removed.append(
+            Removal(
+                kind="duplicate",
+                span=span,
+                text=span.slice(text),
+                duplicate_of=_without_newline(source, text),
+            )
+        )
+        pos = span.end
+    if pos < len(text):
+        kept.append(Span(start=pos, end=len(text)))
+    return Dedup(
+        source=text, text="".join(s.slice(text) for s in kept), removed=tuple(removed), kept=tuple(kept)
+    )
+
+
+def _lines_span(starts: list[int], first: int, count: int, end_of_text: int) -> Span:
+    """``count`` lines from line ``first``, each with its newline (the text's last line has none)."""
+    return Span(start=starts[first], end=min(starts[first + count], end_of_text))
+
+
+def _without_newline(span: Span, text: str) -> Span:
+    return Span(start=span.start, end=span.end - 1) if span.slice(text).endswith("\n") else span

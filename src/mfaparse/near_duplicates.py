@@ -1,0 +1,207 @@
+"""Duplicate and near-duplicate posts across a corpus: exact hashes, then MinHash with LSH banding.
+
+Exact duplicates share a stable hash of their normalised text (BLAKE2b, the same in every process).
+Near-duplicates are found with one-permutation MinHash (one hash per shingle, densified), which estimates
+the Jaccard similarity of word-shingle sets as a k-permutation MinHash does, at a fraction of the cost.
+
+>>> body = ("Foreign Minister Sergey Lavrov held talks with the Secretary-General of ASEAN in Jakarta. "
+...         "The sides discussed security in the Asia-Pacific region, the EAEU, energy and trade, "
+...         "digitalisation and smart cities, and countering new challenges and threats.")
+>>> posts = [body, "🇷🇺 " + body.replace("ASEAN", "#ASEAN"), body.replace("energy", "transport"),
+...          "A completely different statement about the weather in Moscow."]
+>>> [(g.kind, g.members) for g in dedup_posts(posts)]
+[('exact', (0, 1)), ('near', (0, 1, 2))]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+import attrs
+import regex
+
+from mfaparse._serde import Record
+from mfaparse.emoji import strip_emoji
+
+__all__ = ["DuplicateGroup", "MinHasher", "NearDupOptions", "dedup_posts", "text_fingerprint"]
+
+# Words of any script: letters with their combining marks (Devanagari vowel signs), digits.
+_WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+")
+_MASK64 = (1 << 64) - 1
+_BUCKET_LIMIT = 8  # posts kept per LSH bucket for comparison; exact copies beyond it are caught by their hash
+
+
+@attrs.frozen(kw_only=True)
+class NearDupOptions:
+    """How near-duplicates are found."""
+
+    threshold: float = 0.8
+    """Estimated Jaccard similarity of shingle sets at which two posts are near-duplicates."""
+    shingle: int = 3
+    """Words per shingle (texts shorter than this use their words)."""
+    num_perm: int = 128
+    """Signature length (bins of the one-permutation hash)."""
+    bands: int = 16
+    """LSH bands; ``num_perm / bands`` rows each. 16x8 finds 95% of pairs at J=0.8, 6% at J=0.5."""
+    seed: int = 1
+    """Seeds the shingle hash: the same seed gives the same signatures in every process."""
+
+    def __attrs_post_init__(self) -> None:
+        if not 0.0 < self.threshold <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1], got {self.threshold}")
+        if self.num_perm < 1 or self.bands < 1 or self.num_perm % self.bands:
+            raise ValueError(
+                f"num_perm ({self.num_perm}) must be a positive multiple of bands ({self.bands})"
+            )
+        if self.shingle < 1:
+            raise ValueError(f"shingle must be >= 1, got {self.shingle}")
+
+
+@attrs.frozen(kw_only=True)
+class DuplicateGroup(Record):
+    """Posts that repeat each other: ``representative`` is the earliest; ``members`` include it, in order."""
+
+    kind: Literal["exact", "near"]
+    representative: int
+    members: tuple[int, ...]
+
+
+def _text_of(post: object) -> str:
+    if isinstance(post, str):
+        return post
+    text = getattr(post, "text", None)
+    if isinstance(text, str):
+        return text
+    raise TypeError(f"dedup_posts() takes str or records with a str .text, not {type(post).__name__}")
+
+
+def normalised_words(text: str) -> list[str]:
+    """The words of ``text`` after NFKC and casefolding, emoji and punctuation gone."""
+    return _WORD.findall(
+        unicodedata.normalize("NFKC", strip_emoji(text) if not text.isascii() else text).casefold()
+    )
+
+
+def text_fingerprint(text: str) -> str:
+    """A stable hash of the normalised words of ``text`` (hex BLAKE2b-128): equal for exact duplicates.
+
+    >>> text_fingerprint("Read #ASEAN news 🇷🇺") == text_fingerprint("read ASEAN news!")
+    True
+    """
+    return hashlib.blake2b(" ".join(normalised_words(text)).encode("utf-8"), digest_size=16).hexdigest()
+
+
+class MinHasher:
+    """One-permutation MinHash signatures of word-shingle sets, deterministic across processes."""
+
+    __slots__ = ("_bins", "_key", "_shift", "_shingle")
+
+    def __init__(self, options: NearDupOptions) -> None:
+        self._bins = options.num_perm
+        self._shingle = options.shingle
+        self._key = options.seed.to_bytes(8, "little")
+        self._shift = 64 - max(1, (options.num_perm - 1).bit_length())
+
+    def signature(self, text: str) -> tuple[int, ...]:
+        """The signature of ``text``: one minimum per bin; empty texts give all zeros."""
+        words = normalised_words(text)
+        k = self._shingle
+        shingles = {" ".join(words[i : i + k]) for i in range(max(1, len(words) - k + 1))} if words else set()
+        bins = self._bins
+        mins = [_MASK64] * bins
+        key = self._key
+        for shingle in shingles:
+            h = int.from_bytes(
+                hashlib.blake2b(shingle.encode("utf-8"), digest_size=8, key=key).digest(), "little"
+            )
+            b = (h >> self._shift) % bins
+            mins[b] = min(mins[b], h)
+        return _densify(mins)
+
+
+def _densify(mins: list[int]) -> tuple[int, ...]:
+    """Fill empty bins from the next filled one (circular), so sparse sets still compare bin by bin."""
+    n = len(mins)
+    filled = [i for i, v in enumerate(mins) if v != _MASK64]
+    if not filled:
+        return (0,) * n
+    out = list(mins)
+    nxt = filled[0] + n
+    for i in range(n - 1, -1, -1):
+        if mins[i] != _MASK64:
+            nxt = i
+        else:
+            out[i] = (mins[nxt % n] + (nxt - i) * 0x9E3779B97F4A7C15) & _MASK64
+    return tuple(out)
+
+
+def similarity(a: Sequence[int], b: Sequence[int]) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
+
+
+def dedup_posts(posts: Iterable[object], options: NearDupOptions | None = None) -> tuple[DuplicateGroup, ...]:
+    """Groups of exact and near-duplicate posts (str, or records with ``.text``), earliest first.
+
+    Exact groups share a normalised-text hash; near groups join posts whose estimated Jaccard similarity
+    reaches ``options.threshold`` (transitively). A post can be in one exact and one near group.
+    """
+    opts = options if options is not None else NearDupOptions()
+    if not isinstance(opts, NearDupOptions):
+        raise TypeError(f"options must be NearDupOptions, not {type(opts).__name__}")
+    texts = [_text_of(p) for p in posts]
+    groups: list[DuplicateGroup] = []
+
+    exact: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        exact.setdefault(text_fingerprint(text), []).append(i)
+    groups.extend(
+        DuplicateGroup(kind="exact", representative=m[0], members=tuple(m))
+        for m in exact.values()
+        if len(m) > 1
+    )
+
+    hasher = MinHasher(opts)
+    signatures = [hasher.signature(t) for t in texts]
+    rows = opts.num_perm // opts.bands
+    parent = list(range(len(texts)))
+    for band in range(opts.bands):
+        buckets: dict[tuple[int, ...], list[int]] = {}
+        for i, sig in enumerate(signatures):
+            bucket = buckets.setdefault(sig[band * rows : (band + 1) * rows], [])
+            for j in bucket:  # a bounded number of earlier posts per bucket: linear overall
+                if _find(parent, j) != _find(parent, i) and similarity(signatures[j], sig) >= opts.threshold:
+                    _union(parent, j, i)
+            if len(bucket) < _BUCKET_LIMIT:
+                bucket.append(i)
+    near: dict[int, list[int]] = {}
+    for i in range(len(texts)):
+        near.setdefault(_find(parent, i), []).append(i)
+    groups.extend(
+        DuplicateGroup(kind="near", representative=m[0], members=tuple(m))
+        for m in near.values()
+        if len(m) > 1 and not _same_as_exact(m, exact)
+    )
+    groups.sort(key=lambda g: (g.representative, g.kind))
+    return tuple(groups)
+
+
+def _same_as_exact(members: list[int], exact: dict[str, list[int]]) -> bool:
+    """A near group that is only an exact group again adds nothing."""
+    return any(members == m for m in exact.values())
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _union(parent: list[int], a: int, b: int) -> None:
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra != rb:
+        parent[max(ra, rb)] = min(ra, rb)
