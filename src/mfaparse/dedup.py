@@ -26,7 +26,6 @@ from mfaparse.model import Removal, Span
 
 __all__ = ["Dedup", "DedupOptions", "DuplicateRun", "dedup_blocks", "find_duplicate_runs", "line_key"]
 
-_WHITESPACE = regex.compile(r"\s+")
 # Markers a post may legitimately hold several of: "<...>" elisions and bare link texts ("Read in full").
 _ELISION = regex.compile(r"[<\[(]?\s*(?:\.{3}|…)\s*[>\])]?")
 _LINK_TEXT = regex.compile(
@@ -34,6 +33,7 @@ _LINK_TEXT = regex.compile(
     r"читать\ (?:полностью|далее|подробнее)|подробнее|смотреть\ (?:полностью|видео)|далее"
 )
 _TRUNCATION = ("…", "...")
+_LONGEST_MARKER = 100
 
 
 @attrs.frozen(kw_only=True)
@@ -78,7 +78,7 @@ def line_key(line: str) -> str:
     """
     if not line.isascii():
         line = strip_emoji(unicodedata.normalize("NFKC", line))
-    return _WHITESPACE.sub("", line.casefold())
+    return "".join(line.casefold().split())
 
 
 def is_marker(line: str) -> bool:
@@ -88,6 +88,8 @@ def is_marker(line: str) -> bool:
     (True, True, False, False)
     """
     stripped = line.strip()
+    if len(stripped) > _LONGEST_MARKER:
+        return False
     return not stripped or bool(_ELISION.fullmatch(stripped) or _LINK_TEXT.fullmatch(stripped))
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+import zlib
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
@@ -24,13 +25,14 @@ import attrs
 import regex
 
 from mfaparse._serde import Record
-from mfaparse.emoji import strip_emoji
 
 __all__ = ["DuplicateGroup", "MinHasher", "NearDupOptions", "dedup_posts", "text_fingerprint"]
 
-# Words of any script: letters with their combining marks (Devanagari vowel signs), digits.
-_WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+")
+# Words of any script: letters with their combining marks (Devanagari vowel signs), digits; emoji
+# variation selectors, keycap marks and tags are marks too, but no part of a word.
+_WORD = regex.compile(r"[[\p{L}\p{M}\p{Nd}]--[\ufe00-\ufe0f\u20e3\U000e0000-\U000e007f]]+", flags=regex.V1)
 _MASK64 = (1 << 64) - 1
+_MULTIPLIER = 0x9E3779B97F4A7C15  # odd: 2^64 / golden ratio
 _BUCKET_LIMIT = 8  # posts kept per LSH bucket for comparison; exact copies beyond it are caught by their hash
 
 
@@ -80,9 +82,7 @@ def _text_of(post: object) -> str:
 
 def normalised_words(text: str) -> list[str]:
     """The words of ``text`` after NFKC and casefolding, emoji and punctuation gone."""
-    return _WORD.findall(
-        unicodedata.normalize("NFKC", strip_emoji(text) if not text.isascii() else text).casefold()
-    )
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
 def text_fingerprint(text: str) -> str:
@@ -95,29 +95,37 @@ def text_fingerprint(text: str) -> str:
 
 
 class MinHasher:
-    """One-permutation MinHash signatures of word-shingle sets, deterministic across processes."""
+    """One-permutation MinHash signatures of word-shingle sets, deterministic across processes.
 
-    __slots__ = ("_bins", "_key", "_shift", "_shingle")
+    Words are hashed once (CRC-32, salted by the seed); a shingle's hash mixes its words' hashes with
+    odd 64-bit multipliers and a xorshift, so no hash is computed per shingle in C-slow Python code twice.
+    """
+
+    __slots__ = ("_bins", "_salt", "_shift", "_shingle")
 
     def __init__(self, options: NearDupOptions) -> None:
         self._bins = options.num_perm
         self._shingle = options.shingle
-        self._key = options.seed.to_bytes(8, "little")
+        self._salt = zlib.crc32(options.seed.to_bytes(8, "little"))
         self._shift = 64 - max(1, (options.num_perm - 1).bit_length())
 
     def signature(self, text: str) -> tuple[int, ...]:
         """The signature of ``text``: one minimum per bin; empty texts give all zeros."""
-        words = normalised_words(text)
-        k = self._shingle
-        shingles = {" ".join(words[i : i + k]) for i in range(max(1, len(words) - k + 1))} if words else set()
-        bins = self._bins
-        mins = [_MASK64] * bins
-        key = self._key
-        for shingle in shingles:
-            h = int.from_bytes(
-                hashlib.blake2b(shingle.encode("utf-8"), digest_size=8, key=key).digest(), "little"
-            )
-            b = (h >> self._shift) % bins
+        salt = self._salt
+        words = [zlib.crc32(w.encode("utf-8"), salt) for w in normalised_words(text)]
+        if not words:
+            return (0,) * self._bins
+        k = min(self._shingle, len(words))
+        hashes: set[int] = set()
+        for i in range(len(words) - k + 1):
+            h = 0
+            for j in range(k):
+                h = ((h ^ words[i + j]) * _MULTIPLIER) & _MASK64
+            hashes.add(h ^ (h >> 29))
+        mins = [_MASK64] * self._bins
+        shift, bins = self._shift, self._bins
+        for h in hashes:
+            b = (h >> shift) % bins
             mins[b] = min(mins[b], h)
         return _densify(mins)
 
