@@ -57,9 +57,7 @@ WORDS = [
 ]
 
 telegram_like = st.lists(
-    st.one_of(
-        st.sampled_from(EMOJI), st.sampled_from(WORDS), st.sampled_from([" ", " ", "\n", ", ", ". ", "  "])
-    ),
+    st.one_of(st.sampled_from(EMOJI), st.sampled_from(WORDS), st.sampled_from([" ", " ", "\n", ", ", ". ", "  "])),
     max_size=40,
 ).map("".join)
 """Text built from the pieces real posts are made of: emoji, tags, several scripts, debris."""

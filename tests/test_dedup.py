@@ -92,9 +92,7 @@ def test_tass_lead_repeated_as_first_paragraph() -> None:
     assert d.text == "Lavrov stressed that Moscow is open to dialogue\n\nThe minister spoke to reporters."
     (removal,) = d.removed
     assert removal.duplicate_of is not None
-    assert (
-        removal.duplicate_of.slice(text) == "Lavrov stressed that Moscow is open to dialogue\n"
-    )  # and its blank
+    assert removal.duplicate_of.slice(text) == "Lavrov stressed that Moscow is open to dialogue\n"  # and its blank
 
 
 def test_keys_ignore_emoji_case_and_space() -> None:

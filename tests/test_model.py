@@ -18,9 +18,7 @@ def test_span_slice_and_shift() -> None:
     assert Span(start=1, end=2).shift(10) == Span(start=11, end=12)
 
 
-@pytest.mark.parametrize(
-    ("start", "end", "error"), [(-1, 2, ValueError), (5, 2, ValueError), (1.5, 2, TypeError)]
-)
+@pytest.mark.parametrize(("start", "end", "error"), [(-1, 2, ValueError), (5, 2, ValueError), (1.5, 2, TypeError)])
 def test_span_rejects_bad_bounds(start: object, end: object, error: type[Exception]) -> None:
     """Negative, reversed or non-int bounds are refused."""
     with pytest.raises(error):
@@ -93,9 +91,7 @@ def test_resolve_never_after_reference(month: int, day: int, reference: dt.date)
     assert (got.month, got.day) == (month, day)
 
 
-spans = st.builds(
-    lambda a, b: Span(start=min(a, b), end=max(a, b)), st.integers(0, 10**6), st.integers(0, 10**6)
-)
+spans = st.builds(lambda a, b: Span(start=min(a, b), end=max(a, b)), st.integers(0, 10**6), st.integers(0, 10**6))
 records = st.one_of(
     spans,
     st.builds(

@@ -52,10 +52,7 @@ def test_cyrillic_and_devanagari_words() -> None:
     assert text_fingerprint("рус") != text_fingerprint("рас")
     assert text_fingerprint("रूसी विदेश") != text_fingerprint("रसी विदेश")
     sig = MinHasher(NearDupOptions()).signature
-    assert (
-        similarity(sig("Москва Россия МИД заявление сегодня"), sig("Москва Россия МИД заявление сегодня!"))
-        == 1.0
-    )
+    assert similarity(sig("Москва Россия МИД заявление сегодня"), sig("Москва Россия МИД заявление сегодня!")) == 1.0
 
 
 def test_records_with_text_are_accepted() -> None:

@@ -20,36 +20,51 @@ from mfaparse.entities import (
 )
 from mfaparse.errors import MfaparseError, ParseError
 from mfaparse.model import (
+    Block,
+    Channel,
     EmojiMatch,
+    Forward,
     Hashtag,
     Link,
+    Media,
     Mention,
     PartialDate,
     PartialDateTime,
+    Post,
     Removal,
     Span,
+    Speaker,
+    TelegramDump,
 )
 from mfaparse.near_duplicates import DuplicateGroup, NearDupOptions, dedup_posts, text_fingerprint
 from mfaparse.normalize import fix_mojibake, normalize
+from mfaparse.telegram.text import iter_telegram, parse_telegram
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Block",
+    "Channel",
     "CleanOptions",
     "Dedup",
     "DedupOptions",
     "DuplicateGroup",
     "EmojiMatch",
+    "Forward",
     "Hashtag",
     "Link",
+    "Media",
     "Mention",
     "MfaparseError",
     "NearDupOptions",
     "ParseError",
     "PartialDate",
     "PartialDateTime",
+    "Post",
     "Removal",
     "Span",
+    "Speaker",
+    "TelegramDump",
     "Utf16Map",
     "__version__",
     "clean_text",
@@ -62,7 +77,9 @@ __all__ = [
     "fix_mojibake",
     "flag_code",
     "is_hashtag_line",
+    "iter_telegram",
     "normalize",
+    "parse_telegram",
     "strip_emoji",
     "strip_hashtags",
     "text_fingerprint",

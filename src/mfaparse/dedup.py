@@ -93,9 +93,7 @@ def is_marker(line: str) -> bool:
     return not stripped or bool(_ELISION.fullmatch(stripped) or _LINK_TEXT.fullmatch(stripped))
 
 
-def find_duplicate_runs(
-    lines: Sequence[str], options: DedupOptions | None = None
-) -> tuple[DuplicateRun, ...]:
+def find_duplicate_runs(lines: Sequence[str], options: DedupOptions | None = None) -> tuple[DuplicateRun, ...]:
     """The runs of ``lines`` that repeat an earlier run, in order; sources are always first copies.
 
     Expected O(n): each line is looked up by its hashed key among a bounded number of earlier places.
@@ -204,9 +202,7 @@ def dedup_blocks(text: str, options: DedupOptions | None = None) -> Dedup:
         pos = span.end
     if pos < len(text):
         kept.append(Span(start=pos, end=len(text)))
-    return Dedup(
-        source=text, text="".join(s.slice(text) for s in kept), removed=tuple(removed), kept=tuple(kept)
-    )
+    return Dedup(source=text, text="".join(s.slice(text) for s in kept), removed=tuple(removed), kept=tuple(kept))
 
 
 def _lines_span(starts: list[int], first: int, count: int, end_of_text: int) -> Span:

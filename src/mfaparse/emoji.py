@@ -83,9 +83,7 @@ def find_emoji(text: str) -> tuple[EmojiMatch, ...]:
             kind = "flag" if code else "emoji"
         else:
             kind = "component"
-        matches.append(
-            EmojiMatch(text=m.group(), span=Span(start=m.start(), end=m.end()), kind=kind, code=code)
-        )
+        matches.append(EmojiMatch(text=m.group(), span=Span(start=m.start(), end=m.end()), kind=kind, code=code))
     return tuple(matches)
 
 

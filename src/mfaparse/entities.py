@@ -37,9 +37,7 @@ _HASHTAG = regex.compile(rf"(?<!{_TAG_CHAR})#({_TAG_CHAR}++)", flags=regex.V1)
 _HAS_LETTER = regex.compile(r"\p{L}")
 _CHAINED_TAG = regex.compile(rf"#+{_TAG_CHAR}*+", flags=regex.V1)
 # "@SputnikHindi": 5-32 of [A-Za-z0-9_] starting with a letter; not inside "a@b.com" or "@x@y".
-_MENTION = regex.compile(
-    r"(?<![\p{L}\p{M}\p{Nd}_@.+\-])@([A-Za-z][A-Za-z0-9_]{4,31})(?![A-Za-z0-9_@]|\.[A-Za-z])"
-)
+_MENTION = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}_@.+\-])@([A-Za-z][A-Za-z0-9_]{4,31})(?![A-Za-z0-9_@]|\.[A-Za-z])")
 # Links: Markdown "[Read in full](https://mid.ru/...)", "https://...", "www.mid.ru/...", "t.me/MFARussia".
 _URL_BODY = r"[^\s<>\"'«»\[\]()]*+(?:\([^\s<>()]*+\)[^\s<>\"'«»\[\]()]*+)*+"
 _LINK = regex.compile(
@@ -79,9 +77,7 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
     _check(text, "find_mentions")
     if "@" not in text:
         return ()
-    return tuple(
-        Mention(username=m.group(1), span=Span(start=m.start(), end=m.end())) for m in _MENTION.finditer(text)
-    )
+    return tuple(Mention(username=m.group(1), span=Span(start=m.start(), end=m.end())) for m in _MENTION.finditer(text))
 
 
 def find_links(text: str) -> tuple[Link, ...]:
@@ -94,9 +90,7 @@ def find_links(text: str) -> tuple[Link, ...]:
     links: list[Link] = []
     for m in _LINK.finditer(text):
         if m.group("md_text") is not None:
-            links.append(
-                Link(text=m.group("md_text"), url=m.group("md_url"), span=Span(start=m.start(), end=m.end()))
-            )
+            links.append(Link(text=m.group("md_text"), url=m.group("md_url"), span=Span(start=m.start(), end=m.end())))
             continue
         url = m.group().rstrip(_TRAILING_PUNCT)
         if url in ("www.", "") or url.endswith("://"):
@@ -117,9 +111,7 @@ def is_hashtag_line(line: str) -> bool:
     if not tags:
         return False
     rest = "".join(line[a.span.end : b.span.start] for a, b in itertools.pairwise(tags))
-    return (
-        _TAG_LINE_FILLER.fullmatch(line[: tags[0].span.start] + rest + line[tags[-1].span.end :]) is not None
-    )
+    return _TAG_LINE_FILLER.fullmatch(line[: tags[0].span.start] + rest + line[tags[-1].span.end :]) is not None
 
 
 def strip_hashtags(text: str, mode: Literal["unwrap", "remove"] = "unwrap") -> str:

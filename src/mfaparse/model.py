@@ -24,16 +24,24 @@ import attrs
 from mfaparse._serde import Record
 
 __all__ = [
+    "Block",
+    "BlockKind",
+    "Channel",
     "EmojiKind",
     "EmojiMatch",
+    "Forward",
     "Hashtag",
     "Link",
+    "Media",
     "Mention",
     "PartialDate",
     "PartialDateTime",
+    "Post",
     "Removal",
     "RemovalKind",
     "Span",
+    "Speaker",
+    "TelegramDump",
 ]
 
 
@@ -247,3 +255,104 @@ class PartialDateTime(Record):
         offset = self.utc_offset if self.utc_offset is not None else default_offset
         tz = dt.timezone(dt.timedelta(minutes=offset))
         return dt.datetime(day.year, day.month, day.day, self.hour or 0, self.minute or 0, tzinfo=tz)
+
+
+@attrs.frozen(kw_only=True)
+class Forward(Record):
+    """Where a Telegram post came from: ``Forwarded from Russian MFA 🇷🇺`` -> name ``Russian MFA``, flags RU."""
+
+    name: str
+    flags: tuple[str, ...] = ()
+    """ISO codes read from flag emoji in the name (``RU``, ``GB-SCT``), in order."""
+    url: str | None = None
+    message_id: int | None = None
+    author: str | None = None
+    posted_at: dt.datetime | None = None
+    span: Span | None = None
+    """Where the forward header was read from, when it came from text."""
+
+
+@attrs.frozen(kw_only=True)
+class Channel(Record):
+    """A channel's page header: name, counters as numbers (``53.5K`` -> 53500), description."""
+
+    name: str
+    flags: tuple[str, ...] = ()
+    username: str | None = None
+    subscribers: int | None = None
+    photos: int | None = None
+    videos: int | None = None
+    files: int | None = None
+    links: int | None = None
+    description: str | None = None
+    span: Span | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Media(Record):
+    """A media placeholder left by a scrape or export (``Media is too big`` + ``VIEW IN TELEGRAM`` is one)."""
+
+    kind: str
+    """``too_big``, ``unsupported``, ``photo``, ``video``, ``file``, ..."""
+    text: str
+    span: Span | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Speaker(Record):
+    """Someone quoted: ``💬 President Vladimir Putin (from ...):`` -> name ``Vladimir Putin``, role ``President``."""
+
+    name: str
+    role: str | None = None
+    span: Span | None = None
+
+
+BlockKind = Literal["paragraph", "question", "answer", "quote", "bullet", "hashtags", "elision", "title", "place"]
+
+
+@attrs.frozen(kw_only=True)
+class Block(Record):
+    """One line of a post's layout, typed by its marker (🎙 title, 📍 place, 💬 answer, ❓ question, 🔹 bullet...)."""
+
+    kind: BlockKind
+    text: str
+    span: Span
+    speaker: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Post(Record):
+    """A Telegram post. Spans point into the ``source`` of the dump (or stream) it came from.
+
+    ``text`` is the post as its author wrote it (scrape debris and repeated blocks removed, emoji and
+    hashtags kept); ``clean_text`` is the NLP view; ``removed`` lists everything else, with reasons.
+    """
+
+    span: Span
+    text: str
+    clean_text: str
+    removed: tuple[Removal, ...] = ()
+    forward: Forward | None = None
+    channel: str | None = None
+    message_id: int | None = None
+    url: str | None = None
+    posted_at: dt.datetime | None = None
+    title: str | None = None
+    place: str | None = None
+    date: PartialDate | None = None
+    speakers: tuple[Speaker, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    hashtags: tuple[Hashtag, ...] = ()
+    """Distinct hashtags of ``text`` in order of first use (every occurrence is in ``blocks``' text)."""
+    mentions: tuple[Mention, ...] = ()
+    links: tuple[Link, ...] = ()
+    media: tuple[Media, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class TelegramDump(Record):
+    """A parsed Telegram text dump: the (normalised) source, the channel header if any, the posts."""
+
+    source: str
+    channel: Channel | None
+    posts: tuple[Post, ...]

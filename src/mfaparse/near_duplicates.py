@@ -55,9 +55,7 @@ class NearDupOptions:
         if not 0.0 < self.threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], got {self.threshold}")
         if self.num_perm < 1 or self.bands < 1 or self.num_perm % self.bands:
-            raise ValueError(
-                f"num_perm ({self.num_perm}) must be a positive multiple of bands ({self.bands})"
-            )
+            raise ValueError(f"num_perm ({self.num_perm}) must be a positive multiple of bands ({self.bands})")
         if self.shingle < 1:
             raise ValueError(f"shingle must be >= 1, got {self.shingle}")
 
@@ -167,9 +165,7 @@ def dedup_posts(posts: Iterable[object], options: NearDupOptions | None = None) 
     for i, text in enumerate(texts):
         exact.setdefault(text_fingerprint(text), []).append(i)
     groups.extend(
-        DuplicateGroup(kind="exact", representative=m[0], members=tuple(m))
-        for m in exact.values()
-        if len(m) > 1
+        DuplicateGroup(kind="exact", representative=m[0], members=tuple(m)) for m in exact.values() if len(m) > 1
     )
 
     hasher = MinHasher(opts)

@@ -196,8 +196,7 @@ def _fix_lines(text: str, prefilters: tuple[re.Pattern[str], ...], fix: Callable
             parts.append(fixed)
             done = end
         hits = [
-            h if h is None or h.start() >= end else p.search(text, end)
-            for p, h in zip(prefilters, hits, strict=False)
+            h if h is None or h.start() >= end else p.search(text, end) for p, h in zip(prefilters, hits, strict=False)
         ]
     if not parts:
         return text

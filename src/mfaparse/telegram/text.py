@@ -1,0 +1,338 @@
+"""Telegram plain text — dumps of forwarded posts and channel pages — into :class:`~mfaparse.Post` records.
+
+>>> dump = parse_telegram("Forwarded from Russian MFA 🇷🇺\\n🎙 Lavrov’s remarks\\n📍 Sochi, November 6, 2024\\n"
+...                       "💬 Sergey Lavrov: We value #ASEAN.\\nRead in full")
+>>> post = dump.posts[0]
+>>> post.forward.name, post.forward.flags, post.title, post.place, post.date.iso()
+('Russian MFA', ('RU',), 'Lavrov’s remarks', 'Sochi', '2024-11-06')
+>>> [h.tag for h in post.hashtags], [lk.text for lk in post.links], [s.name for s in post.speakers]
+(['ASEAN'], ['Read in full'], ['Sergey Lavrov'])
+>>> post.clean_text
+'Lavrov’s remarks\\nSochi, November 6, 2024\\nSergey Lavrov: We value ASEAN.'
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+
+import attrs
+import regex
+
+from mfaparse.boilerplate import classify_line, is_media_continuation, link_words
+from mfaparse.clean import CleanOptions, clean_text
+from mfaparse.dedup import DedupOptions, find_duplicate_runs
+from mfaparse.emoji import find_emoji, strip_emoji
+from mfaparse.entities import find_hashtags, find_links, find_mentions
+from mfaparse.errors import ParseError
+from mfaparse.model import (
+    Channel,
+    Forward,
+    Hashtag,
+    Link,
+    Media,
+    Mention,
+    Post,
+    Removal,
+    RemovalKind,
+    Span,
+    TelegramDump,
+)
+from mfaparse.normalize import normalize
+from mfaparse.telegram.structure import read_layout
+
+__all__ = ["iter_telegram", "parse_telegram"]
+
+# "Forwarded from Russian MFA 🇷🇺", "Переслано от МИД России 🇷🇺"
+_FORWARD = regex.compile(r"(?:Forwarded from|Переслано от|Переслано из)\s+(?P<name>\S.{0,200})")
+# Channel page chrome: "53.5K subscribers", "16.7K photos", "132K подписчиков".
+_COUNTER = regex.compile(
+    r"(?P<n>\d+(?:[.,]\d+)?)\s*(?P<mult>[KMКМ]?)\s+(?P<what>subscribers?|members?|photos?|videos?|files?|links?"
+    r"|подписчик\w*|участник\w*|фото\w*|видео\w*|файл\w*|ссыл\w*)",
+    flags=regex.IGNORECASE,
+)
+_CHROME_END = regex.compile(
+    r"Download Telegram|加入频道|Subscribe to a channel|Open in Telegram|Открыть в Telegram|View in Telegram|"
+    r"Join channel|Preview channel",
+    flags=regex.IGNORECASE,
+)
+_COUNTER_FIELDS = {"sub": "subscribers", "mem": "subscribers", "под": "subscribers", "уча": "subscribers",
+                   "pho": "photos", "фот": "photos", "vid": "videos", "вид": "videos", "fil": "files",
+                   "фай": "files", "lin": "links", "ссы": "links"}  # fmt: skip
+_CHROME_SPAN = 40  # lines a channel header may take before its "Download Telegram"
+_CLEAN = CleanOptions(normalize=False)
+
+
+def _count(number: str, mult: str) -> int:
+    value = float(number.replace(",", "."))
+    return round(value * {"K": 1_000, "К": 1_000, "M": 1_000_000, "М": 1_000_000}.get(mult.upper(), 1))
+
+
+def _name_and_flags(raw: str) -> tuple[str, tuple[str, ...]]:
+    flags = tuple(m.code for m in find_emoji(raw) if m.kind == "flag" and m.code)
+    return strip_emoji(raw).strip(), flags
+
+
+def _read_channel(lines: list[str], starts: list[int]) -> tuple[Channel | None, int]:
+    """A channel page header (name, counters, description, "Download Telegram"), and where posts begin."""
+    if len(lines) < 2 or not lines[0].strip() or not _COUNTER.fullmatch(lines[1].strip()):
+        return None, 0
+    counts: dict[str, int | None] = {}
+    i = 1
+    while i < len(lines) and (m := _COUNTER.fullmatch(lines[i].strip())):
+        counts.setdefault(
+            _COUNTER_FIELDS.get(m.group("what")[:3].lower(), "links"), _count(m.group("n"), m.group("mult"))
+        )
+        i += 1
+    end = next(
+        (k for k in range(i, min(len(lines), i + _CHROME_SPAN)) if _CHROME_END.fullmatch(lines[k].strip())),
+        None,
+    )
+    description_end = end if end is not None else i
+    description = "\n".join(lines[i:description_end]).strip() or None
+    first_post = end + 1 if end is not None else i
+    name, flags = _name_and_flags(lines[0])
+    span = Span(start=0, end=starts[first_post] - 1 if first_post < len(lines) else starts[-1] - 1)
+    channel = Channel(
+        name=name,
+        flags=flags,
+        description=description,
+        span=span,
+        subscribers=counts.get("subscribers"),
+        photos=counts.get("photos"),
+        videos=counts.get("videos"),
+        files=counts.get("files"),
+        links=counts.get("links"),
+    )
+    return channel, first_post
+
+
+def _segments(lines: list[str], first: int, channel: Channel | None) -> list[tuple[int, int]]:
+    """Line ranges ``[a, b)`` of the posts: a forward header, the channel's own name, or a footer starts one."""
+    names = {channel.name} if channel else set()
+    cuts = [first]
+    after_footer = False
+    for i in range(first, len(lines)):
+        line = lines[i].strip()
+        header = bool(_FORWARD.fullmatch(line)) or (strip_emoji(line).strip() in names and i > first)
+        if i > cuts[-1] and (header or (after_footer and line and classify_line(line) == "content")):
+            cuts.append(i)
+        if line:
+            after_footer = classify_line(line) == "counter"
+    cuts.append(len(lines))
+    return [(a, b) for a, b in itertools.pairwise(cuts) if any(s.strip() for s in lines[a:b])]
+
+
+@attrs.frozen
+class _Doc:
+    """The normalised source split into lines, with each line's start offset."""
+
+    source: str
+    lines: list[str]
+    starts: list[int]
+
+    def span(self, first: int, last: int | None = None) -> Span:
+        """The span of lines ``first`` to ``last`` (inclusive), without the final newline."""
+        last = first if last is None else last
+        return Span(start=self.starts[first], end=self.starts[last] + len(self.lines[last]))
+
+    def removal(self, kind: RemovalKind, first: int, last: int | None = None) -> Removal:
+        span = self.span(first, last)
+        return Removal(kind=kind, span=span, text=span.slice(self.source))
+
+
+def _header(doc: _Doc, a: int, channel_name: str | None) -> tuple[Forward | None, list[Removal], int]:
+    """The forward (if any) a post's first line names, its removal, and the first body line."""
+    line = doc.lines[a]
+    header = _FORWARD.fullmatch(line.strip())
+    if header:
+        name, flags = _name_and_flags(header.group("name"))
+        return Forward(name=name, flags=flags, span=doc.span(a)), [doc.removal("header", a)], a + 1
+    if channel_name and strip_emoji(line).strip() == channel_name:
+        return None, [doc.removal("header", a)], a + 1
+    return None, [], a
+
+
+def _sort_debris(doc: _Doc, first: int, end: int) -> tuple[list[int], list[Removal], list[Media]]:
+    """Lines that may stay (content, link lines, blanks), and the debris that goes: media, counters, calls."""
+    candidates: list[int] = []
+    removed: list[Removal] = []
+    media: list[Media] = []
+    i = first
+    while i < end:
+        kind = classify_line(doc.lines[i])
+        if kind == "media_placeholder":
+            last = i + 1 if i + 1 < end and is_media_continuation(doc.lines[i + 1]) else i
+            removal = doc.removal("media_placeholder", i, last)
+            media.append(Media(kind="too_big", text=removal.text, span=removal.span))
+            removed.append(removal)
+            i = last + 1
+            continue
+        if kind in ("counter", "call_to_action"):
+            removed.append(doc.removal(kind, i))
+        else:
+            candidates.append(i)
+        i += 1
+    return candidates, removed, media
+
+
+def _drop_duplicates(doc: _Doc, candidates: list[int]) -> tuple[list[int], list[Removal]]:
+    """The candidates that are first copies, and a removal per contiguous piece of each repeated run."""
+    duplicate: set[int] = set()
+    removed: list[Removal] = []
+    for run in find_duplicate_runs([doc.lines[k] for k in candidates], _DEDUP):
+        run_lines = candidates[run.start : run.start + run.length]
+        source_lines = candidates[run.source : run.source + run.length]
+        first_copy = doc.span(source_lines[0], source_lines[-1])
+        for piece in _contiguous(run_lines):
+            removal = doc.removal("duplicate", piece[0], piece[-1])
+            removed.append(attrs.evolve(removal, duplicate_of=first_copy))
+        duplicate.update(run_lines)
+    return [k for k in candidates if k not in duplicate], removed
+
+
+def _take_links(doc: _Doc, lines: list[int]) -> tuple[list[int], list[Link], list[Removal]]:
+    """Link lines whose URL the scrape lost become Links; the rest stay, blank edges trimmed."""
+    kept: list[int] = []
+    links: list[Link] = []
+    removed: list[Removal] = []
+    for k in lines:
+        if classify_line(doc.lines[k]) == "link_text":
+            links.append(Link(text=link_words(doc.lines[k]), url=None, span=doc.span(k)))
+            removed.append(doc.removal("link_text", k))
+        else:
+            kept.append(k)
+    while kept and not doc.lines[kept[0]].strip():
+        kept.pop(0)
+    while kept and not doc.lines[kept[-1]].strip():
+        kept.pop()
+    return kept, links, removed
+
+
+def _entities(doc: _Doc, kept: list[int]) -> tuple[tuple[Hashtag, ...], tuple[Mention, ...], list[Link]]:
+    """Distinct hashtags and mentions in order of first use, and URLs, with spans into the source."""
+    hashtags: dict[str, Hashtag] = {}
+    mentions: dict[str, Mention] = {}
+    links: list[Link] = []
+    for k in kept:
+        line, start = doc.lines[k], doc.starts[k]
+        for h in find_hashtags(line):
+            hashtags.setdefault(h.tag, Hashtag(tag=h.tag, span=h.span.shift(start)))
+        for m in find_mentions(line):
+            mentions.setdefault(m.username, Mention(username=m.username, span=m.span.shift(start)))
+        links.extend(Link(text=lk.text, url=lk.url, span=lk.span.shift(start)) for lk in find_links(line))
+    return tuple(hashtags.values()), tuple(mentions.values()), links
+
+
+def _build_post(doc: _Doc, a: int, b: int, channel: Channel | None) -> Post:
+    channel_name = channel.name if channel else None
+    forward, removed, body = _header(doc, a, channel_name)
+    candidates, debris, media = _sort_debris(doc, body, b)
+    firsts, duplicates = _drop_duplicates(doc, candidates)
+    kept, links, link_removals = _take_links(doc, firsts)
+    hashtags, mentions, urls = _entities(doc, kept)
+    text = "\n".join(doc.lines[k] for k in kept)
+    blocks, title, place, date, speakers = read_layout([(doc.lines[k], doc.starts[k]) for k in kept])
+    return Post(
+        span=doc.span(a, b - 1),
+        text=text,
+        clean_text=clean_text(text, _CLEAN),
+        removed=tuple(sorted(removed + debris + duplicates + link_removals, key=lambda r: r.span.start)),
+        forward=forward,
+        channel=channel_name,
+        title=title,
+        place=place,
+        date=date,
+        speakers=speakers,
+        blocks=blocks,
+        hashtags=hashtags,
+        mentions=mentions,
+        links=tuple(sorted(links + urls, key=lambda lk: lk.span.start)),
+        media=tuple(media),
+    )
+
+
+_DEDUP = DedupOptions()
+
+
+def _contiguous(indices: list[int]) -> list[list[int]]:
+    groups: list[list[int]] = []
+    for k in indices:
+        if groups and groups[-1][-1] == k - 1:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    return groups
+
+
+def _lines_and_starts(source: str) -> tuple[list[str], list[int]]:
+    lines = source.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    return lines, starts
+
+
+def parse_telegram(text: str, *, strict: bool = False) -> TelegramDump:
+    """Parse a Telegram text dump or channel page into posts.
+
+    The text is normalised first (:func:`mfaparse.normalize`); spans point into ``TelegramDump.source``.
+    Empty text gives an empty dump. Text with no Telegram structure gives one post holding it all, or with
+    ``strict=True`` a :class:`~mfaparse.ParseError` saying so.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_telegram() takes str, not {type(text).__name__}")
+    source = normalize(text)
+    if not source.strip():
+        return TelegramDump(source=source, channel=None, posts=())
+    lines, starts = _lines_and_starts(source)
+    channel, first = _read_channel(lines, starts)
+    segments = _segments(lines, first, channel)
+    if strict and channel is None and not any(_FORWARD.fullmatch(line.strip()) for line in lines):
+        raise ParseError(
+            "expected Telegram text: a 'Forwarded from NAME' line or a channel header with a subscriber count",
+            position=0,
+            text=source,
+        )
+    doc = _Doc(source, lines, starts)
+    posts = tuple(_build_post(doc, a, b, channel) for a, b in segments)
+    return TelegramDump(source=source, channel=channel, posts=posts)
+
+
+def iter_telegram(lines: Iterable[str]) -> Iterator[Post]:
+    """Posts of a dump of any size, read line by line (a file object works): memory bounded by one post.
+
+    Each chunk between forward headers is normalised and parsed on its own; spans are offsets into the
+    normalised stream (the chunks joined in order).
+    """
+    if isinstance(lines, (str, bytes)):
+        raise TypeError("iter_telegram() takes an iterable of lines (a file, a list); for one str use parse_telegram")
+    offset = 0
+    buffer: list[str] = []
+    for raw in lines:
+        if not isinstance(raw, str):
+            raise TypeError(f"iter_telegram() takes lines of str, not {type(raw).__name__}")
+        for piece in raw.split("\n") if "\n" in raw.rstrip("\n") else [raw]:
+            line = piece.rstrip("\r\n")
+            if _FORWARD.fullmatch(line.strip()) and any(s.strip() for s in buffer):
+                chunk, offset = _flush(buffer, offset)
+                yield from chunk
+                buffer = []
+            buffer.append(line)
+    if buffer:
+        chunk, offset = _flush(buffer, offset)
+        yield from chunk
+
+
+def _flush(buffer: list[str], offset: int) -> tuple[list[Post], int]:
+    dump = parse_telegram("\n".join(buffer) + "\n")
+    posts = [_shift_post(p, offset) for p in dump.posts]
+    return posts, offset + len(dump.source)
+
+
+def _shift_post(post: Post, offset: int) -> Post:
+    if offset == 0:
+        return post
+    from mfaparse._shift import shift_spans  # noqa: PLC0415  # small helper, only needed when streaming
+
+    return shift_spans(post, offset)
