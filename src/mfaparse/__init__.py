@@ -20,8 +20,11 @@ from mfaparse.entities import (
 )
 from mfaparse.errors import MfaparseError, ParseError
 from mfaparse.model import (
+    Article,
     Block,
     Channel,
+    Dateline,
+    EditorNote,
     EmojiMatch,
     Forward,
     Hashtag,
@@ -31,6 +34,7 @@ from mfaparse.model import (
     PartialDate,
     PartialDateTime,
     Post,
+    Quote,
     Removal,
     Span,
     Speaker,
@@ -38,17 +42,21 @@ from mfaparse.model import (
 )
 from mfaparse.near_duplicates import DuplicateGroup, NearDupOptions, dedup_posts, text_fingerprint
 from mfaparse.normalize import fix_mojibake, normalize
+from mfaparse.tass.text import parse_tass
 from mfaparse.telegram.text import iter_telegram, parse_telegram
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Article",
     "Block",
     "Channel",
     "CleanOptions",
+    "Dateline",
     "Dedup",
     "DedupOptions",
     "DuplicateGroup",
+    "EditorNote",
     "EmojiMatch",
     "Forward",
     "Hashtag",
@@ -61,6 +69,7 @@ __all__ = [
     "PartialDate",
     "PartialDateTime",
     "Post",
+    "Quote",
     "Removal",
     "Span",
     "Speaker",
@@ -79,6 +88,7 @@ __all__ = [
     "is_hashtag_line",
     "iter_telegram",
     "normalize",
+    "parse_tass",
     "parse_telegram",
     "strip_emoji",
     "strip_hashtags",

@@ -24,9 +24,12 @@ import attrs
 from mfaparse._serde import Record
 
 __all__ = [
+    "Article",
     "Block",
     "BlockKind",
     "Channel",
+    "Dateline",
+    "EditorNote",
     "EmojiKind",
     "EmojiMatch",
     "Forward",
@@ -37,6 +40,7 @@ __all__ = [
     "PartialDate",
     "PartialDateTime",
     "Post",
+    "Quote",
     "Removal",
     "RemovalKind",
     "Span",
@@ -89,6 +93,7 @@ RemovalKind = Literal[
     "timestamp",
     "counter",
     "blank",
+    "read_also",
 ]
 """Why a piece of input left a record's text.
 
@@ -356,3 +361,60 @@ class TelegramDump(Record):
     source: str
     channel: Channel | None
     posts: tuple[Post, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Dateline(Record):
+    """A TASS dateline: ``MOSCOW, October 13. /TASS/.``, ``РИМ, 3 декабря. /Корр. ТАСС Вера Щербакова/.``."""
+
+    city: str | None
+    region: str | None
+    date: PartialDate | None
+    agency: str
+    correspondent: str | None
+    span: Span
+
+
+@attrs.frozen(kw_only=True)
+class EditorNote(Record):
+    """An editor's note in parentheses: ``(Australian-UK-US security partnership - TASS)`` -> its words."""
+
+    text: str
+    span: Span
+    """The whole parenthetical, as it stands in the text."""
+
+
+@attrs.frozen(kw_only=True)
+class Quote(Record):
+    """A quoted statement and who said it (None where the text does not say)."""
+
+    text: str
+    speaker: str | None
+    span: Span
+
+
+@attrs.frozen(kw_only=True)
+class Article(Record):
+    """A TASS article. Spans point into ``source`` (the normalised input).
+
+    ``paragraphs`` are the body without the dateline; ``text`` is the body joined by blank lines;
+    title, subtitle, timestamp and dateline are fields; ``removed`` lists everything else with reasons.
+    """
+
+    source: str
+    title: str | None
+    subtitle: str | None
+    published: PartialDateTime | dt.datetime | None
+    dateline: Dateline | None
+    paragraphs: tuple[str, ...]
+    paragraph_spans: tuple[Span, ...]
+    text: str
+    clean_text: str
+    language: Literal["en", "ru"] | None
+    title_span: Span | None = None
+    subtitle_span: Span | None = None
+    editor_notes: tuple[EditorNote, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    url: str | None = None
+    removed: tuple[Removal, ...] = ()

@@ -1,0 +1,115 @@
+"""Quotes and their speakers in news text: ``"...," Venediktov said`` -> Alexander Venediktov.
+
+>>> text = ('Deputy Secretary of Russia’s Security Council Alexander Venediktov spoke. "We keep the doors open," '
+...         'he said. "Doors are open," Venediktov warned.')
+>>> quotes, speakers = find_quotes(text, [Span(start=0, end=len(text))])
+>>> [(q.text, q.speaker) for q in quotes]
+[('We keep the doors open,', 'Alexander Venediktov'), ('Doors are open,', 'Alexander Venediktov')]
+>>> [(s.name, s.role) for s in speakers]
+[('Alexander Venediktov', 'Deputy Secretary of Russia’s Security Council')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from mfaparse.model import Quote, Span, Speaker
+
+__all__ = ["find_quotes"]
+
+_ROLE_WORDS = (
+    r"Minister|Ministry|Secretary|Spokes(?:wo)?man|Spokesperson|President|Ambassador|Director|Chairman|Chair|Head"
+    r"|Envoy|Representative|Deputy|Council|Commander|Governor|Mayor|Chief|Speaker|General|Leader|Premier|Adviser"
+    r"|Aide|Senator|Lawmaker|Diplomat|Officer|Prosecutor"
+    r"|министр|министра|секретарь|представитель|президент|посол|директор|председатель|глава|замминистра"
+)
+# A first name and surname: the last two capitalised words before a lower-case word or punctuation,
+# neither of them a role word ("Security Council" is no name).
+_NAME_WORD = rf"(?!(?:{_ROLE_WORDS})\b)\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}?\p{{Ll}}+)*"
+_NAME = rf"{_NAME_WORD}\s{_NAME_WORD}(?![\p{{L}}-]|\s+\p{{Lu}})"
+# "Deputy Secretary of Russia’s Security Council, Alexander Venediktov", "Foreign Minister Sergey Lavrov".
+_PERSON = regex.compile(
+    rf"(?P<role>(?:(?:\p{{Lu}}[\p{{L}}’'-]*|of|the|for|and|on|по|и)\s+){{0,8}}?(?:{_ROLE_WORDS})\b"
+    rf"(?:\s+(?:of|the|for|and)\s+(?:\p{{Lu}}[\p{{L}}’'-]*\s+){{1,4}}?)?)?,?\s*(?P<name>{_NAME})",
+    flags=regex.V1,
+)
+_QUOTE = regex.compile(r"\"(?P<a>[^\"\n]{2,2000})\"|“(?P<b>[^”\n]{2,2000})”|«(?P<c>[^»\n]{2,2000})»")
+_VERBS = (
+    r"said|says|stressed|warned|noted|added|asked|emphasized|emphasised|explained|told|wrote|pointed\ out"
+    r"|continued|remarked|underlined|underscored|stated|believes|recalled|insisted|concluded|spoke|announced"
+)
+_RU_VERBS = r"сказал|заявил|отметил|подчеркнул|добавил|пояснил|сообщил|указал|написал|считает"
+_AFTER = regex.compile(
+    rf"\s*,?\s*(?:[-—–]\s*(?P<ru_verb>{_RU_VERBS})а?\s+(?P<ru_who>\p{{Lu}}[\p{{L}}-]+(?:\s\p{{Lu}}[\p{{L}}-]+)?|он|она)"
+    rf"|(?P<who>he|she|[Hh]e|[Ss]he|\p{{Lu}}[\p{{L}}’'-]+(?:\s\p{{Lu}}[\p{{L}}’'-]+)?|the\ [\p{{Ll}}’' ]{{3,60}}?)"
+    rf"\s+(?:{_VERBS}))",
+    flags=regex.V1,
+)
+_BEFORE = regex.compile(rf"(?P<who>he|she|\p{{Lu}}[\p{{L}}’'-]+(?:\s\p{{Lu}}[\p{{L}}’'-]+)?)\s+(?:{_VERBS}):?\s*$")
+_PRONOUNS = frozenset({"he", "she", "он", "она"})
+_ROLE_LEAD = regex.compile(r"^(?:(?:the|and|of|by)\s+)+")
+# A person named as the one speaking: "Venediktov, told TASS", "Lavrov said", "Zakharova asked".
+_SPEAKS = regex.compile(rf",?\s+(?:[^,.\"“”«»]{{0,60}},\s+)?(?:{_VERBS}|{_RU_VERBS})\b", flags=regex.V1)
+
+
+def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
+    """Quoted statements in ``paragraphs`` (spans into ``source``) with speakers, and the people named with roles.
+
+    ``he said`` is the last person named as speaking before the quote; a surname is the full name given earlier.
+    """
+    speakers: dict[str, Speaker] = {}
+    by_surname: dict[str, str] = {}
+    mentions: list[tuple[int, str]] = []  # (position, full name) of every naming of a person
+    for p in paragraphs:
+        text = p.slice(source)
+        for m in _PERSON.finditer(text):
+            name = m.group("name")
+            role = _ROLE_LEAD.sub("", (m.group("role") or "").strip(" ,")) or None
+            if role is None and name not in speakers:
+                continue
+            start = p.start + m.start("name")
+            speakers.setdefault(name, Speaker(name=name, role=role, span=Span(start=start, end=start + len(name))))
+            by_surname.setdefault(name.split()[-1], name)
+    for p in paragraphs:
+        text = p.slice(source)
+        for name in speakers:
+            for word in {name, name.split()[-1]}:
+                mentions.extend(
+                    (p.start + m.start(), name)
+                    for m in regex.finditer(rf"\b{regex.escape(word)}\b", text)
+                    if _SPEAKS.match(text, m.end())
+                )
+    mentions.sort()
+    quotes: list[Quote] = []
+    last: str | None = None
+    for p in paragraphs:
+        text = p.slice(source)
+        for m in _QUOTE.finditer(text):
+            said = m.group("a") or m.group("b") or m.group("c") or ""
+            at = p.start + m.start()
+            last = next((n for pos, n in reversed(mentions) if pos < at), last)
+            who = _who(_AFTER.match(text, m.end()), _BEFORE.search(text[: m.start()]))
+            speaker = _resolve(who, last, by_surname)
+            if speaker is not None:
+                last = speaker
+            quotes.append(Quote(text=said, speaker=speaker, span=Span(start=at, end=p.start + m.end())))
+    return tuple(quotes), tuple(speakers.values())
+
+
+def _who(after: regex.Match[str] | None, before: regex.Match[str] | None) -> str | None:
+    if after is not None:
+        return after.group("who") or after.group("ru_who")
+    if before is not None:
+        return before.group("who")
+    return None
+
+
+def _resolve(who: str | None, last: str | None, by_surname: dict[str, str]) -> str | None:
+    """A pronoun or a title ("the deputy secretary ...") is the last person named; a surname, their full name."""
+    if who is None:
+        return None
+    if who.lower() in _PRONOUNS or who.startswith("the "):
+        return last
+    return by_surname.get(who.split()[-1], who)

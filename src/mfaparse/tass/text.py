@@ -1,0 +1,219 @@
+"""TASS article page text, English and Russian, into an :class:`~mfaparse.Article`.
+
+>>> art = parse_tass("All news\\n\\nTalks go on — Security Council\\n\\nThe lead says more\\n\\n"
+...                  "MOSCOW, October 13. /TASS/. Russia is ready, the official said.\\n\\n- Share on VK")
+>>> art.title, art.subtitle, art.dateline.city, art.dateline.date.iso(), art.paragraphs
+('Talks go on — Security Council', 'The lead says more', 'MOSCOW', '--10-13', ('Russia is ready, the official said.',))
+>>> [(r.kind, r.text) for r in art.removed]
+[('crumb', 'All news'), ('dateline', 'MOSCOW, October 13. /TASS/. '), ('share_widget', '- Share on VK')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import regex
+
+from mfaparse.clean import CleanOptions, clean_text
+from mfaparse.dates import find_dates, parse_time, timestamp
+from mfaparse.dedup import line_key
+from mfaparse.errors import ParseError
+from mfaparse.model import Article, Dateline, EditorNote, PartialDateTime, Removal, RemovalKind, Span
+from mfaparse.normalize import normalize
+from mfaparse.tass.dateline import read_dateline
+from mfaparse.tass.quotes import find_quotes
+
+__all__ = ["parse_tass"]
+
+# Section crumbs above the title: "All news", "World", "Все новости", "Политика".
+_CRUMB = regex.compile(
+    r"(?i)all\ news|world|politics|russia|economy|business\ &\ economy|society(?:\ &\ culture)?|sports?"
+    r"|military\ &\ defense|science\ &\ space|emergencies|russian\ politics\ &\ diplomacy|ukraine\ crisis"
+    r"|все\ новости|политика|в\ мире|экономика(?:\ и\ бизнес)?|общество|происшествия|спорт|культура"
+    r"|армия\ и\ опк|наука|международная\ панорама|новости"
+)
+_SHARE = regex.compile(r"(?i)[-–•]?\s*(?:share\ on|поделиться\ в)\s+\w[\w.\- ]{0,20}")
+_READ_ALSO = regex.compile(r"(?i)(?:читайте\ также|read\ also|see\ also|также\ по\ теме)[:.]?(?:\s.{0,200})?")
+_FOOTER = regex.compile(r"(?i)©.{0,80}(?:ТАСС|TASS).{0,80}|(?:информационное\ агентство\ россии\ )?тасс\ ©.{0,80}")
+# A timestamp line: "14:10, 16 February", "August 06, 18:14 UTC+3", "10:05", "обновлено 10:15".
+_STAMP_WORDS = regex.compile(r"(?i)updated|обновлено|,|\s|\.")
+# An editor's note: "(Australian-UK-US security partnership - TASS)", "(… — прим. ТАСС)".
+_EDITOR_NOTE = regex.compile(r"\((?P<note>[^()\n]{2,400}?)\s*[-–—]\s*(?:TASS|ТАСС|прим\.\s*ТАСС|прим\.\s*ред\.)\)")
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+_LATIN = regex.compile(r"\p{Latin}")
+_LOOKAHEAD_UNITS = 6  # a dateline is looked for among the first few units
+_LONGEST_TITLE = 250
+_CLEAN = CleanOptions(normalize=False)
+
+
+def _units(source: str) -> list[Span]:
+    """Non-blank lines, each a unit: TASS page text puts a paragraph on a line, with or without blank lines."""
+    units: list[Span] = []
+    pos = 0
+    for line in source.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            units.append(Span(start=pos + lead, end=pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return units
+
+
+def _timestamp(line: str) -> PartialDateTime | None:
+    """The timestamp a line consists of, or None."""
+    time = parse_time(line)
+    dates = find_dates(line)
+    if time is None and not dates:
+        return None
+    rest = line
+    for span in sorted([d.span for d in dates] + ([time[3]] if time else []), key=lambda s: -s.start):
+        rest = rest[: span.start] + rest[span.end :]
+    if _STAMP_WORDS.sub("", rest) or time is None:
+        return None
+    return timestamp(dates[0].date if dates else None, time)
+
+
+def _language(text: str) -> str | None:
+    cyrillic = len(_CYRILLIC.findall(text))
+    latin = len(_LATIN.findall(text))
+    if not cyrillic and not latin:
+        return None
+    return "ru" if cyrillic > latin else "en"
+
+
+def parse_tass(
+    text: str, reference_date: dt.date | None = None, *, strict: bool = False, url: str | None = None
+) -> Article:
+    """Parse the page text of a TASS article (tass.com, tass.ru, or a reprint).
+
+    ``reference_date`` resolves year-less timestamps (``14:10, 16 February``) to an aware datetime in
+    Moscow time. Text with no recognisable structure gives an Article with title None and every line a
+    paragraph, or with ``strict=True`` a :class:`~mfaparse.ParseError`.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_tass() takes str, not {type(text).__name__}")
+    if reference_date is not None and not isinstance(reference_date, dt.date):
+        raise TypeError(f"reference_date must be a datetime.date, not {type(reference_date).__name__}")
+    source = normalize(text)
+    units = _units(source)
+    removed: list[Removal] = []
+
+    def remove(kind: RemovalKind, span: Span) -> None:
+        removed.append(Removal(kind=kind, span=span, text=span.slice(source)))
+
+    i = 0
+    while i < len(units) and i < 3 and _CRUMB.fullmatch(units[i].slice(source)):
+        remove("crumb", units[i])
+        i += 1
+    head = units[i:]
+    dateline_at = next(
+        (k for k, u in enumerate(head[:_LOOKAHEAD_UNITS]) if read_dateline(u.slice(source)) is not None), None
+    )
+    if dateline_at is None and strict:
+        raise ParseError("expected a TASS article: no dateline such as 'MOSCOW, October 13. /TASS/.'", position=0)
+    title, subtitle, published, body_from = _read_header(source, head, dateline_at, remove)
+    body = head[body_from:]
+
+    paragraphs: list[Span] = []
+    dateline: Dateline | None = None
+    for whole in body:
+        unit = whole
+        line = unit.slice(source)
+        kind = _debris(line)
+        if kind is not None:
+            remove(kind, unit)
+            continue
+        if dateline is None and not paragraphs:
+            dateline = read_dateline(line, unit.start)
+            if dateline is not None:
+                remove("dateline", dateline.span)
+                unit = Span(start=dateline.span.end, end=unit.end)
+                if not unit:
+                    continue
+        paragraphs.append(unit)
+    if (
+        subtitle is not None
+        and paragraphs
+        and line_key(paragraphs[0].slice(source)) == line_key(subtitle.slice(source))
+    ):
+        first = paragraphs.pop(0)
+        removed.append(Removal(kind="duplicate", span=first, text=first.slice(source), duplicate_of=subtitle))
+
+    texts = tuple(p.slice(source) for p in paragraphs)
+    body_text = "\n\n".join(texts)
+    notes = tuple(
+        EditorNote(text=m.group("note").strip(), span=Span(start=p.start + m.start(), end=p.start + m.end()))
+        for p in paragraphs
+        for m in _EDITOR_NOTE.finditer(p.slice(source))
+    )
+    quotes, speakers = find_quotes(source, paragraphs)
+    resolved: PartialDateTime | dt.datetime | None = published
+    if published is not None and reference_date is not None and published.month and published.day:
+        resolved = published.resolve(reference_date)
+    return Article(
+        source=source,
+        title=title.slice(source) if title else None,
+        subtitle=subtitle.slice(source) if subtitle else None,
+        title_span=title,
+        subtitle_span=subtitle,
+        published=resolved,
+        dateline=dateline,
+        paragraphs=texts,
+        paragraph_spans=tuple(paragraphs),
+        text=body_text,
+        clean_text=clean_text(body_text, _CLEAN),
+        language=_language(source),  # type: ignore[arg-type]  # _language returns "en", "ru" or None
+        editor_notes=notes,
+        quotes=quotes,
+        speakers=speakers,
+        url=url,
+        removed=tuple(sorted(removed, key=lambda r: r.span.start)),
+    )
+
+
+def _looks_like_title(line: str) -> bool:
+    return len(line) <= _LONGEST_TITLE and not line.endswith((".", ":", ";"))
+
+
+def _read_header(
+    source: str, head: list[Span], dateline_at: int | None, remove: Callable[[RemovalKind, Span], None]
+) -> tuple[Span | None, Span | None, PartialDateTime | None, int]:
+    """Title, subtitle, timestamp, and the index of the first body unit.
+
+    With a dateline paragraph, everything above it is header: timestamps, the title, then the lead.
+    Without one, the first unit is a title only if it looks like one, and a timestamp line may follow it.
+    """
+    title: Span | None = None
+    subtitle: Span | None = None
+    published: PartialDateTime | None = None
+    if dateline_at is not None:
+        for unit in head[:dateline_at]:
+            stamp = _timestamp(unit.slice(source))
+            if stamp is not None and published is None:
+                published = stamp
+                remove("timestamp", unit)
+            elif title is None:
+                title = unit
+            else:
+                subtitle = unit if subtitle is None else Span(start=subtitle.start, end=unit.end)
+        return title, subtitle, published, dateline_at
+    if len(head) < 2 or not _looks_like_title(head[0].slice(source)):
+        return None, None, None, 0
+    body_from = 1
+    stamp = _timestamp(head[1].slice(source))
+    if stamp is not None:
+        published = stamp
+        remove("timestamp", head[1])
+        body_from = 2
+    return head[0], None, published, body_from
+
+
+def _debris(line: str) -> RemovalKind | None:
+    if _SHARE.fullmatch(line):
+        return "share_widget"
+    if _READ_ALSO.fullmatch(line):
+        return "read_also"
+    if _FOOTER.fullmatch(line):
+        return "footer"
+    return None
