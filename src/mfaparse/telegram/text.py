@@ -23,7 +23,7 @@ from mfaparse.boilerplate import classify_line, is_media_continuation, link_word
 from mfaparse.clean import CleanOptions, clean_text
 from mfaparse.dedup import DedupOptions, find_duplicate_runs
 from mfaparse.emoji import find_emoji, strip_emoji
-from mfaparse.entities import find_hashtags, find_links, find_mentions
+from mfaparse.entities import find_hashtags, find_links, find_mentions, is_hashtag_line
 from mfaparse.errors import ParseError
 from mfaparse.model import (
     Channel,
@@ -61,6 +61,8 @@ _COUNTER_FIELDS = {"sub": "subscribers", "mem": "subscribers", "под": "subscr
                    "фай": "files", "lin": "links", "ссы": "links"}  # fmt: skip
 _CHROME_SPAN = 40  # lines a channel header may take before its "Download Telegram"
 _CLEAN = CleanOptions(normalize=False)
+_BLANK_LAYOUT = 3  # blank lines on a page that show paragraphs are blank-separated
+_LIST_MARKS = ("📍", "🔹", "🔸", "▪", "•", "✅", "-", "–", "—", "👉", "❗", "🔻", "▫", "◾")
 
 
 def _count(number: str, mult: str) -> int:
@@ -74,24 +76,27 @@ def _name_and_flags(raw: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _read_channel(lines: list[str], starts: list[int]) -> tuple[Channel | None, int]:
-    """A channel page header (name, counters, description, "Download Telegram"), and where posts begin."""
-    if len(lines) < 2 or not lines[0].strip() or not _COUNTER.fullmatch(lines[1].strip()):
+    """A channel page header (name, counters, description, "Download Telegram"), and where posts begin.
+
+    A page title line (``Sputnik International – Telegram``) may stand above the name.
+    """
+    counter_at = next((k for k in range(1, min(4, len(lines))) if _COUNTER.fullmatch(lines[k].strip())), None)
+    if counter_at is None or not lines[counter_at - 1].strip():
         return None, 0
     counts: dict[str, int | None] = {}
-    i = 1
+    i = counter_at
     while i < len(lines) and (m := _COUNTER.fullmatch(lines[i].strip())):
         counts.setdefault(
             _COUNTER_FIELDS.get(m.group("what")[:3].lower(), "links"), _count(m.group("n"), m.group("mult"))
         )
         i += 1
     end = next(
-        (k for k in range(i, min(len(lines), i + _CHROME_SPAN)) if _CHROME_END.fullmatch(lines[k].strip())),
-        None,
+        (k for k in range(i, min(len(lines), i + _CHROME_SPAN)) if _CHROME_END.fullmatch(lines[k].strip())), None
     )
     description_end = end if end is not None else i
     description = "\n".join(lines[i:description_end]).strip() or None
     first_post = end + 1 if end is not None else i
-    name, flags = _name_and_flags(lines[0])
+    name, flags = _name_and_flags(lines[counter_at - 1])
     span = Span(start=0, end=starts[first_post] - 1 if first_post < len(lines) else starts[-1] - 1)
     channel = Channel(
         name=name,
@@ -107,20 +112,40 @@ def _read_channel(lines: list[str], starts: list[int]) -> tuple[Channel | None, 
     return channel, first_post
 
 
+def _starts_new_post(previous: str, line: str) -> bool:
+    """On a channel page whose posts separate paragraphs with blank lines, a paragraph glued to the last one
+    (no blank line) after a finished sentence or a hashtag line opens the next post."""
+    if not previous or not line or classify_line(line) != "content" or classify_line(previous) != "content":
+        return False
+    ended = previous.rstrip().endswith((".", "!", "?", "»", '"', "”", ")")) or is_hashtag_line(previous)
+    opening = strip_emoji(line).lstrip()
+    return ended and bool(opening) and opening[0].isupper() and not line.lstrip().startswith(_LIST_MARKS)
+
+
 def _segments(lines: list[str], first: int, channel: Channel | None) -> list[tuple[int, int]]:
-    """Line ranges ``[a, b)`` of the posts: a forward header, the channel's own name, or a footer starts one."""
+    """Line ranges ``[a, b)`` of the posts: a forward header, the channel's own name, or a footer starts one;
+    on channel pages without forward headers, so does the layout (see :func:`_starts_new_post`)."""
     names = {channel.name} if channel else set()
+    blank_layout = channel is not None and sum(1 for line in lines[first:] if not line.strip()) >= _BLANK_LAYOUT
     cuts = [first]
     after_footer = False
     for i in range(first, len(lines)):
         line = lines[i].strip()
         header = bool(_FORWARD.fullmatch(line)) or (strip_emoji(line).strip() in names and i > first)
-        if i > cuts[-1] and (header or (after_footer and line and classify_line(line) == "content")):
+        glued = blank_layout and i > cuts[-1] and _starts_new_post(lines[i - 1].strip(), line)
+        if i > cuts[-1] and (header or glued or (after_footer and line and classify_line(line) == "content")):
             cuts.append(i)
         if line:
             after_footer = classify_line(line) == "counter"
     cuts.append(len(lines))
-    return [(a, b) for a, b in itertools.pairwise(cuts) if any(s.strip() for s in lines[a:b])]
+    segments = []
+    for a, b in itertools.pairwise(cuts):
+        end = b
+        while end > a and not lines[end - 1].strip():  # blank lines between posts belong to none
+            end -= 1
+        if end > a:
+            segments.append((a, end))
+    return segments
 
 
 @attrs.frozen

@@ -1,0 +1,208 @@
+"""parse_telegram / iter_telegram on plain text: splitting, debris, duplicates, layout, spans."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import mfaparse
+from mfaparse import ParseError, Post, TelegramDump, iter_telegram, parse_telegram
+from tests.conftest import seed_text
+from tests.strategies import any_text, telegram_like
+
+# Per corpus file: (channel name or None, subscribers or None, number of posts, forwards' names).
+CORPUS_TELEGRAM = {
+    "01_": ("Russian MFA", 53_500, 2, []),
+    "03_": ("Russian MFA", 48_800, 1, []),
+    "04_": ("Russian MFA", 53_600, 1, []),
+    "06_": ("Russian MFA", 53_000, 2, []),
+    "07_": (None, None, 1, []),
+    "08_": (None, None, 2, ["Russian Mission to ASEAN"]),
+    "10_": ("МИД России", 120_000, 1, []),
+    "11_": ("МИД России", 124_000, 1, []),
+    "13_": ("МИД России", 132_000, 1, []),
+    "14_": ("МИД России", 122_000, 1, []),
+    "15_": ("МИД России", 128_000, 2, []),
+    "17_": (None, None, 1, []),  # a catalogue page, not a channel page: one post holding it all
+    "18_": ("Sputnik International", 38_200, 2, []),
+    "20_": ("Sputnik International", 38_200, 8, []),
+    "21_": ("Russian Embassy to the UK", 3_450, 2, ["Russian MFA", "Russian MFA"]),
+    "23_": (None, None, 1, []),
+    "24_": ("Russian MFA", 53_000, 1, []),
+    "25_": (None, None, 1, []),
+    "27_": ("Embassy of Russia in Singapore", 420, 1, []),
+    "29_": ("ТАСС", 525_000, 1, []),
+    "30_": ("Russian Delegation to UNESCO", 1_040, 1, ["Russian MFA"]),
+}
+CHROME = ("Download Telegram", " subscribers", "Media is too big", "VIEW IN TELEGRAM", "Subscribe to @SputnikInt")
+
+
+def _path(corpus: pathlib.Path, prefix: str) -> pathlib.Path:
+    (path,) = (corpus / "telegram-text").glob(f"{prefix}*.txt")
+    return path
+
+
+@pytest.mark.parametrize("prefix", sorted(CORPUS_TELEGRAM))
+def test_corpus_pages(corpus: pathlib.Path, prefix: str) -> None:
+    """Each real page: its channel header, its posts and forwards, and no chrome or debris in post texts."""
+    name, subscribers, count, forwards = CORPUS_TELEGRAM[prefix]
+    dump = parse_telegram(_path(corpus, prefix).read_text(encoding="utf-8"))
+    assert (dump.channel.name if dump.channel else None) == name
+    assert (dump.channel.subscribers if dump.channel else None) == subscribers
+    assert len(dump.posts) == count
+    assert [p.forward.name for p in dump.posts if p.forward] == forwards
+    for post in dump.posts:
+        assert post.text.strip()
+        assert not any(line.strip() in CHROME for line in post.text.split("\n"))
+        assert "Download Telegram" not in post.text
+
+
+def test_corpus_page_details(corpus: pathlib.Path) -> None:
+    """Titles, places and dates read from real MFA layout; keycaps and flags of real posts."""
+    page = parse_telegram(_path(corpus, "03_").read_text(encoding="utf-8"))
+    (post,) = page.posts
+    assert post.title is not None
+    assert post.title.startswith("Foreign Minister Sergey Lavrov’s news conference")
+    assert (post.place, post.date) == ("New York", mfaparse.PartialDate(year=2022, month=9, day=24))
+    assert [lk.text for lk in post.links] == ["Read in full", "Watch in full"]
+    keycaps = parse_telegram(_path(corpus, "04_").read_text(encoding="utf-8")).posts[0]
+    assert keycaps.text.startswith("#HistoryOfDiplomacy\n\n8️⃣0️⃣ years ago")
+    assert keycaps.clean_text.startswith("80 years ago, on February 4, 1945")  # the tag-only line goes
+    sputnik = parse_telegram(_path(corpus, "20_").read_text(encoding="utf-8"))
+    assert sum(r.kind == "call_to_action" for p in sputnik.posts for r in p.removed) >= 7
+    assert sum(r.kind == "counter" for p in sputnik.posts for r in p.removed) >= 7
+
+
+@pytest.mark.parametrize("name", ["00_", "01_", "02_", "03_", "04_", "05_"])
+def test_corpus_reposts_parse(corpus: pathlib.Path, name: str) -> None:
+    """Reposts of MFA posts on other sites parse into one post holding their text."""
+    (path,) = (corpus / "reposts").glob(f"{name}*.txt")
+    dump = parse_telegram(path.read_text(encoding="utf-8"))
+    assert len(dump.posts) == 1
+    assert len(dump.posts[0].text) > 200
+
+
+def test_forward_header_and_flags() -> None:
+    """``Forwarded from NAME 🇷🇺`` and ``Переслано от`` give a Forward with ISO flags; the header leaves the text."""
+    dump = parse_telegram("Forwarded from Russian MFA 🇷🇺\nText one.\nПереслано от МИД России 🇷🇺\nТекст два.")
+    assert [(p.forward.name, p.forward.flags) for p in dump.posts if p.forward] == [
+        ("Russian MFA", ("RU",)),
+        ("МИД России", ("RU",)),
+    ]
+    assert [p.text for p in dump.posts] == ["Text one.", "Текст два."]
+    assert [r.kind for r in dump.posts[0].removed] == ["header"]
+
+
+def test_media_placeholder_is_one_entry() -> None:
+    """``Media is too big`` + ``VIEW IN TELEGRAM`` is one media entry and one removal."""
+    (post,) = parse_telegram("Forwarded from X Channel\nMedia is too big\nVIEW IN TELEGRAM\nThe caption.").posts
+    assert [(m.kind, m.text) for m in post.media] == [("too_big", "Media is too big\nVIEW IN TELEGRAM")]
+    assert post.text == "The caption."
+
+
+def test_speakers_and_blocks() -> None:
+    """💬 with a speaker, ❓ questions, bullets, elisions and tag lines are typed blocks."""
+    text = (
+        "Forwarded from Russian MFA 🇷🇺\n"
+        "❓Question: Is the West ready?\n"
+        "💬 President Vladimir Putin (from greetings to participants): We are open.\n"
+        "🔹 A bullet\n<...>\n#BRICS #ASEAN"
+    )
+    (post,) = parse_telegram(text).posts
+    assert [b.kind for b in post.blocks] == ["question", "answer", "bullet", "elision", "hashtags"]
+    assert [(s.name, s.role) for s in post.speakers] == [("Vladimir Putin", "President")]
+    assert post.blocks[1].speaker == "Vladimir Putin"
+    assert post.clean_text == "Question: Is the West ready?\n" + (
+        "President Vladimir Putin (from greetings to participants): We are open.\nA bullet\n<...>"
+    )
+
+
+def test_bad_input() -> None:
+    """Empty text gives no posts; other text one post holding it all; strict mode says why; types are checked."""
+    assert parse_telegram("").posts == ()
+    assert parse_telegram(" \n\n ").posts == ()
+    (post,) = parse_telegram("Just some text.\nWith two lines.").posts
+    assert post.text == "Just some text.\nWith two lines."
+    with pytest.raises(ParseError, match="Forwarded from"):
+        parse_telegram("Just some text.", strict=True)
+    with pytest.raises(TypeError):
+        parse_telegram(b"bytes")  # type: ignore[arg-type]  # wrong type on purpose
+    with pytest.raises(TypeError):
+        list(iter_telegram("a str"))
+
+
+def test_stream_matches_whole() -> None:
+    """iter_telegram over lines gives the posts parse_telegram gives, spans into the joined stream."""
+    text = seed_text("002")
+    whole = parse_telegram(text)
+    streamed = list(iter_telegram(text.splitlines(keepends=True)))
+    assert [p.text for p in streamed] == [p.text for p in whole.posts]
+    assert [p.title for p in streamed] == [p.title for p in whole.posts]
+    assert [p.span for p in streamed] == [p.span for p in whole.posts]
+
+
+def test_records_round_trip() -> None:
+    """A whole dump goes to JSON-ready data and back unchanged."""
+    dump = parse_telegram(seed_text("002"))
+    assert TelegramDump.from_dict(dump.to_dict()) == dump
+
+
+def _check_spans(dump: TelegramDump) -> None:
+    source = dump.source
+    for post in dump.posts:
+        _check_post_spans(source, post)
+
+
+def _check_post_spans(source: str, post: Post) -> None:
+    for h in post.hashtags:
+        assert h.span.slice(source) == "#" + h.tag
+    for m in post.mentions:
+        assert m.span.slice(source) == "@" + m.username
+    for r in post.removed:
+        assert r.span.slice(source) == r.text
+    for b in post.blocks:
+        assert b.span.slice(source) == b.text
+    for lk in post.links:
+        assert lk.text in mfaparse.strip_emoji(lk.span.slice(source)) or lk.url == lk.span.slice(source)
+    if post.forward is not None and post.forward.span is not None:
+        assert post.forward.name in post.forward.span.slice(source)
+    # nothing lost: every line of the post is kept in the text or lies inside a removal
+    kept = post.text.split("\n")
+    pos = post.span.start
+    for line in post.span.slice(source).split("\n"):
+        end = pos + len(line)
+        covered = any(r.span.start <= pos and end <= r.span.end for r in post.removed)
+        assert covered or not line.strip() or line in kept
+        pos = end + 1
+
+
+def test_seed_spans_and_accounting() -> None:
+    """On the seed, every span slices out what it was read from and every line is accounted for."""
+    _check_spans(parse_telegram(seed_text("002")))
+
+
+posts = st.lists(
+    st.tuples(st.sampled_from(["Russian MFA 🇷🇺", "Sputnik भारत", "МИД России"]), telegram_like), max_size=4
+).map(lambda ps: "".join(f"Forwarded from {name}\n{body}\n" for name, body in ps))
+
+
+@given(st.one_of(any_text, posts))
+def test_never_raises_and_spans_hold(text: str) -> None:
+    """Any str parses; spans and accounting hold."""
+    _check_spans(parse_telegram(text))
+
+
+@given(posts, posts)
+def test_concatenation_gives_posts_of_both(a: str, b: str) -> None:
+    """Parsing two dumps joined gives the posts of the first, then those of the second."""
+    first, second, both = parse_telegram(a), parse_telegram(b), parse_telegram(a + b)
+    assert [p.text for p in both.posts] == [p.text for p in first.posts] + [p.text for p in second.posts]
+
+
+@given(st.one_of(any_text, posts))
+def test_deterministic(text: str) -> None:
+    """The same text gives the same dump."""
+    assert parse_telegram(text) == parse_telegram(text)
