@@ -42,6 +42,7 @@ from mfaparse.model import (
 )
 from mfaparse.near_duplicates import DuplicateGroup, NearDupOptions, dedup_posts, text_fingerprint
 from mfaparse.normalize import fix_mojibake, normalize
+from mfaparse.tass.records import parse_tass_record
 from mfaparse.tass.text import parse_tass
 from mfaparse.telegram.text import iter_telegram, parse_telegram
 
@@ -89,6 +90,7 @@ __all__ = [
     "iter_telegram",
     "normalize",
     "parse_tass",
+    "parse_tass_record",
     "parse_telegram",
     "strip_emoji",
     "strip_hashtags",

@@ -1,0 +1,294 @@
+"""parse_tass / parse_tass_record, datelines and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import pathlib
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import mfaparse
+from mfaparse import Article, ParseError, PartialDate, parse_tass, parse_tass_record
+from mfaparse.dates import find_dates, parse_date, parse_time
+from mfaparse.tass.dateline import AGENCIES, read_dateline
+from tests.conftest import seed_text
+from tests.strategies import any_text
+
+# (dateline text, city, region, ISO date, agency, correspondent)
+DATELINES = [
+    ("MOSCOW, October 13. /TASS/.", "MOSCOW", None, "--10-13", "TASS", None),
+    ("NEW YORK, October 3. /TASS/.", "NEW YORK", None, "--10-03", "TASS", None),
+    ("IGORA /Leningrad Region/, December 26. /TASS/.", "IGORA", "Leningrad Region", "--12-26", "TASS", None),
+    ("ROSTOV-ON-DON, May 5. /TASS/.", "ROSTOV-ON-DON", None, "--05-05", "TASS", None),
+    ("ST. PETERSBURG, June 16. /TASS/.", "ST. PETERSBURG", None, "--06-16", "TASS", None),
+    ("SEVASTOPOL, November 29. /TASS/:", "SEVASTOPOL", None, "--11-29", "TASS", None),
+    ("GENISCHESK, June 27. /TASS/.", "GENISCHESK", None, "--06-27", "TASS", None),
+    ("MOSCOW, Oct. 13. /TASS/.", "MOSCOW", None, "--10-13", "TASS", None),
+    ("МОСКВА, 13 октября. /ТАСС/.", "МОСКВА", None, "--10-13", "ТАСС", None),
+    ("САНКТ-ПЕТЕРБУРГ, 1 мая. /ТАСС/.", "САНКТ-ПЕТЕРБУРГ", None, "--05-01", "ТАСС", None),
+    ("РИМ, 3 декабря. /Корр. ТАСС Вера Щербакова/.", "РИМ", None, "--12-03", "ТАСС", "Вера Щербакова"),
+    ("ВАШИНГТОН, 22 января. /ТАСС/.", "ВАШИНГТОН", None, "--01-22", "ТАСС", None),
+    ("ЖЕНЕВА, 10 июня. /ТАСС/.", "ЖЕНЕВА", None, "--06-10", "ТАСС", None),
+    ("НЬЮ-ЙОРК, 24 сент. /ТАСС/.", "НЬЮ-ЙОРК", None, "--09-24", "ТАСС", None),
+    ("/ИТАР-ТАСС/.", None, None, None, "ИТАР-ТАСС", None),
+    ("/TASS/.", None, None, None, "TASS", None),
+]
+# (text, ISO of each date found)
+DATES = [
+    ("October 13", ["--10-13"]),
+    ("13 October 2023", ["2023-10-13"]),
+    ("October 13, 2023", ["2023-10-13"]),
+    ("13.10.2023", ["2023-10-13"]),
+    ("10–13 September 2023", ["2023-09-10"]),
+    ("February 21-22", ["--02-21"]),
+    ("13 октября", ["--10-13"]),
+    ("13 октября 2023 года", ["2023-10-13"]),
+    ("5 сент. 2021 г.", ["2021-09-05"]),
+    ("Oct. 3", ["--10-03"]),
+    ("May 9th, 2025", ["2025-05-09"]),
+    ("1 мая", ["--05-01"]),
+    ("31 декабря", ["--12-31"]),
+    ("June 11, 2024, Nizhny Novgorod", ["2024-06-11"]),
+    ("We may meet in March", []),
+    ("march on", []),
+    ("May", []),
+    ("31 February", []),
+    ("32 October", []),
+]
+
+
+@pytest.mark.parametrize(("text", "city", "region", "date", "agency", "corr"), DATELINES)
+def test_datelines(
+    text: str, city: str | None, region: str | None, date: str | None, agency: str, corr: str | None
+) -> None:
+    """Dateline forms, English and Russian, with their parsed parts."""
+    d = read_dateline(text + " Body text.")
+    assert d is not None
+    assert (d.city, d.region, d.date.iso() if d.date else None, d.agency, d.correspondent) == (
+        city,
+        region,
+        date,
+        agency,
+        corr,
+    )
+    assert (text + " Body text.")[d.span.end :] == "Body text."
+
+
+def test_no_dateline_in_prose() -> None:
+    """Mixed-case place names in prose are not datelines."""
+    assert read_dateline("Moscow, October 13. /TASS/. text") is None
+    assert read_dateline("The minister said on October 13") is None
+
+
+@pytest.mark.parametrize(("text", "dates"), DATES)
+def test_dates(text: str, dates: list[str]) -> None:
+    """Date forms TASS and the MFA use; a bare month word is never a date."""
+    assert [d.date.iso() for d in find_dates(text)] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("14:10, 16 February", (14, 10, None)), ("August 06, 18:14 UTC+3", (18, 14, 180)), ("10:05 по мск", (10, 5, 180))],
+)
+def test_times(text: str, expected: tuple[int, int, int | None]) -> None:
+    """Times with and without a zone."""
+    got = parse_time(text)
+    assert got is not None
+    assert got[:3] == expected
+
+
+def test_parse_date_refuses_extra_words() -> None:
+    """parse_date wants exactly one date."""
+    assert parse_date("(October 7, 2024)") == PartialDate(year=2024, month=10, day=7)
+    with pytest.raises(ParseError):
+        parse_date("October 7 and October 8")
+
+
+def test_agency_keywords_are_written_in_one_script() -> None:
+    """Each agency keyword is all Latin or all Cyrillic (confusable letters would never match)."""
+    for name in AGENCIES:
+        letters = [c for c in name if c.isalpha()]
+        assert all(c.isascii() for c in letters) or all("\u0400" <= c <= "\u04ff" for c in letters), name
+
+
+def test_year_inference_and_moscow_time() -> None:
+    """A year-less timestamp resolves against the reference date, in Moscow time."""
+    art = parse_tass(seed_text("003"), reference_date=dt.date(2022, 3, 1))
+    assert art.published == dt.datetime(2022, 2, 16, 14, 10, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+    rollover = parse_tass(seed_text("003"), reference_date=dt.date(2023, 1, 2))
+    assert isinstance(rollover.published, dt.datetime)
+    assert rollover.published.year == 2022
+
+
+def test_quotes_and_speakers() -> None:
+    """``he said`` resolves to the last named speaker; a surname to the full name; roles are read."""
+    art = parse_tass(seed_text("000"))
+    assert [(s.name, s.role) for s in art.speakers] == [
+        ("Alexander Venediktov", "Deputy Secretary of Russia’s Security Council")
+    ]
+    assert art.quotes[0].text.startswith("We keep the doors open.")
+    assert art.quotes[0].speaker == "Alexander Venediktov"
+    assert all(q.speaker in (None, "Alexander Venediktov") for q in art.quotes)
+
+
+def test_lead_repeated_as_first_paragraph_goes() -> None:
+    """A lead repeated as the first paragraph is a duplicate."""
+    art = parse_tass("Title here\n\nThe lead line\n\nMOSCOW, May 1. /TASS/. The lead line\n\nSecond paragraph.")
+    assert art.paragraphs == ("Second paragraph.",)
+    assert [r.kind for r in art.removed] == ["dateline", "duplicate"]
+
+
+def test_debris_kinds() -> None:
+    """Share widgets, read-also lines and copyright footers are removals of their kinds."""
+    art = parse_tass(
+        "Заголовок статьи\n\nЛид статьи\n\nМОСКВА, 13 октября. /ТАСС/. Текст.\n\nЧитайте также\n\n"
+        "- Поделиться в Telegram\n\n© Информационное агентство ТАСС"
+    )
+    assert art.language == "ru"
+    assert art.paragraphs == ("Текст.",)
+    assert [r.kind for r in art.removed] == ["dateline", "read_also", "share_widget", "footer"]
+
+
+def test_bad_input() -> None:
+    """No structure: title None, all text in paragraphs; strict mode says why; wrong types are TypeErrors."""
+    art = parse_tass("Just a sentence that ends.\nAnd another one.")
+    assert art.title is None
+    assert art.paragraphs == ("Just a sentence that ends.", "And another one.")
+    assert parse_tass("").paragraphs == ()
+    with pytest.raises(ParseError, match="dateline"):
+        parse_tass("Just a sentence.", strict=True)
+    with pytest.raises(TypeError):
+        parse_tass(None)  # type: ignore[arg-type]  # wrong type on purpose
+    with pytest.raises(TypeError):
+        parse_tass("x", reference_date="2024-01-01")  # type: ignore[arg-type]  # wrong type on purpose
+
+
+CORPUS_TASS = {
+    "00_": (
+        "Spokesman dismisses speculation that Putin prepares emergency statement from Kremlin",
+        "MOSCOW",
+        "--06-26",
+    ),
+    "04_": (
+        "Diplomat says 'no deal' to swap Ukrainian terror-tied filmmaker for Russians jailed in US",
+        "MOSCOW",
+        "--10-04",
+    ),
+    "05_": ("Russian diplomat compares developments in Bolivia to Ukrainian events", "MOSCOW", "--11-29"),
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(CORPUS_TASS))
+def test_corpus_tass_text(corpus: pathlib.Path, prefix: str) -> None:
+    """Real page texts: title, dateline city and date."""
+    (path,) = (corpus / "tass-text").glob(f"{prefix}*.txt")
+    art = parse_tass(path.read_text(encoding="utf-8"))
+    title, city, date = CORPUS_TASS[prefix]
+    assert art.title == title
+    assert art.dateline is not None
+    assert art.dateline.date is not None
+    assert (art.dateline.city, art.dateline.date.iso()) == (city, date)
+
+
+def test_every_corpus_tass_file_parses(corpus: pathlib.Path) -> None:
+    """Every page text parses, and its text is in the paragraphs."""
+    for path in sorted((corpus / "tass-text").glob("*.txt")):
+        art = parse_tass(path.read_text(encoding="utf-8"))
+        assert art.paragraphs, path.name
+
+
+def test_corpus_records(corpus: pathlib.Path) -> None:
+    """Scraped records: news-API, Russian pastes with CRLF and entities, title/paragraph lists."""
+    lines = (corpus / "tass-records" / "misc_tass_articles.jsonl").read_text(encoding="utf-8").splitlines()
+    arts = [parse_tass_record(json.loads(line)) for line in lines]
+    assert [(a.dateline.city if a.dateline else None) for a in arts] == ["GENISCHESK", "ВАШИНГТОН", "ЖЕНЕВА"]
+    assert arts[0].title == "Ukrainian officials deny cholera outbreak in Kherson — spokesman of region's governor"
+    assert arts[0].published == dt.datetime(2024, 6, 27, 12, 25, 52, tzinfo=dt.timezone.utc)
+    assert arts[0].url == "https://tass.com/world/1809373"
+    assert "\r" not in arts[1].source
+    assert '"необычным"' in arts[2].paragraphs[0]
+    assert [a.language for a in arts] == ["en", "ru", "ru"]
+    page = json.loads((corpus / "tass-records" / "tasscom_articles_2022_student_page.json").read_text(encoding="utf-8"))
+    student = [parse_tass_record(r) for r in page["articles"]]
+    assert [a.dateline.city if a.dateline else None for a in student] == ["NEW YORK", "MOSCOW", "MOSCOW"]
+    assert student[0].subtitle == page["articles"][0]["paragraphs"][0]
+
+
+def test_record_errors() -> None:
+    """Records without text, with wrong types or bad dates are refused clearly."""
+    with pytest.raises(ParseError, match="title and a body"):
+        parse_tass_record({"id": 1})
+    with pytest.raises(ParseError, match="ISO date"):
+        parse_tass_record({"title": "T", "body": "B", "date": "yesterday"})
+    with pytest.raises(TypeError):
+        parse_tass_record(["title"])  # type: ignore[arg-type]  # wrong type on purpose
+
+
+def test_round_trip() -> None:
+    """An article goes to JSON-ready data and back unchanged."""
+    art = parse_tass(seed_text("000"))
+    assert Article.from_dict(json.loads(json.dumps(art.to_dict()))) == art
+
+
+def _check(art: Article) -> None:
+    source = art.source
+    assert tuple(s.slice(source) for s in art.paragraph_spans) == art.paragraphs
+    for r in art.removed:
+        assert r.span.slice(source) == r.text
+    for n in art.editor_notes:
+        assert n.text in n.span.slice(source)
+    for q in art.quotes:
+        assert q.text in q.span.slice(source)
+    if art.title_span is not None:
+        assert art.title_span.slice(source) == art.title
+    # nothing lost: every non-blank character is in the title, lead, a paragraph or a removal
+    covered = [False] * len(source)
+    spans = [*art.paragraph_spans, *(r.span for r in art.removed)]
+    spans += [s for s in (art.title_span, art.subtitle_span) if s is not None]
+    for s in spans:
+        for k in range(s.start, s.end):
+            covered[k] = True
+    assert all(covered[k] or source[k].isspace() for k in range(len(source)))
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "003", "004"])
+def test_seed_spans(prefix: str) -> None:
+    """Spans slice out what they were read from; nothing is lost."""
+    _check(parse_tass(seed_text(prefix)))
+
+
+articles = st.lists(
+    st.sampled_from(
+        [
+            "All news",
+            "Title of it",
+            "MOSCOW, October 13. /TASS/. Text.",
+            "- Share on VK",
+            "14:10, 16 February",
+            "“Q,” he said.",
+        ]
+    )
+    | any_text,
+    max_size=8,
+).map("\n\n".join)
+
+
+@given(articles)
+def test_never_raises_and_spans_hold(text: str) -> None:
+    """Any str parses into an Article whose spans hold and which loses nothing."""
+    _check(parse_tass(text))
+
+
+@given(articles)
+def test_deterministic(text: str) -> None:
+    """Same input, same article."""
+    assert parse_tass(text) == parse_tass(text)
+
+
+def test_public_api_names() -> None:
+    """The design's public names are importable from the package."""
+    for name in ("parse_tass", "parse_tass_record", "parse_telegram", "dedup_posts", "clean_text", "normalize"):
+        assert callable(getattr(mfaparse, name))
