@@ -60,20 +60,13 @@ DATES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "city", "region", "date", "agency", "corr"), DATELINES)
-def test_datelines(
-    text: str, city: str | None, region: str | None, date: str | None, agency: str, corr: str | None
-) -> None:
+@pytest.mark.parametrize("case", DATELINES, ids=[c[0] for c in DATELINES])
+def test_datelines(case: tuple[str, str | None, str | None, str | None, str, str | None]) -> None:
     """Dateline forms, English and Russian, with their parsed parts."""
+    text, *expected = case
     d = read_dateline(text + " Body text.")
     assert d is not None
-    assert (d.city, d.region, d.date.iso() if d.date else None, d.agency, d.correspondent) == (
-        city,
-        region,
-        date,
-        agency,
-        corr,
-    )
+    assert [d.city, d.region, d.date.iso() if d.date else None, d.agency, d.correspondent] == expected
     assert (text + " Body text.")[d.span.end :] == "Body text."
 
 
