@@ -43,6 +43,8 @@ _COUNTER = regex.compile(
     r"|(?:\p{Extended_Pictographic}\ufe0f?\s*[\d.,]+\s*[KMК]?\s*)+"
 )
 _DIGIT = regex.compile(r"\d")
+# Words every link text holds one of: a cheap test before the patterns above.
+_LINK_HINTS = ("read", "watch", "full", "more", "читать", "подробн", "смотреть", "текст", "leer", "lire")
 
 
 def link_words(line: str) -> str:
@@ -61,8 +63,12 @@ def classify_line(line: str) -> LineClass:
         return "media_placeholder"
     if _DIGIT.search(stripped) and _COUNTER.fullmatch(stripped):
         return "counter"
+    lowered = stripped.casefold()
+    link_hint = any(hint in lowered for hint in _LINK_HINTS)
+    if not link_hint and "@" not in lowered and "подпи" not in lowered:
+        return "content"
     words = link_words(stripped)
-    if _LINK.fullmatch(words):
+    if link_hint and _LINK.fullmatch(words):
         return "link_text"
     if _CALL_TO_ACTION.fullmatch(words):
         return "call_to_action"

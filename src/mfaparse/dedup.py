@@ -21,7 +21,6 @@ import attrs
 import regex
 
 from mfaparse._serde import Record
-from mfaparse.emoji import strip_emoji
 from mfaparse.model import Removal, Span
 
 __all__ = ["Dedup", "DedupOptions", "DuplicateRun", "dedup_blocks", "find_duplicate_runs", "line_key"]
@@ -33,6 +32,8 @@ _LINK_TEXT = regex.compile(
     r"читать\ (?:полностью|далее|подробнее)|подробнее|смотреть\ (?:полностью|видео)|далее"
 )
 _TRUNCATION = ("…", "...")
+# What keys leave out: every emoji code point and joiner (©, ® and ™ too: keys are never shown).
+_KEY_DROP = regex.compile(r"[\p{Extended_Pictographic}\p{EMod}\p{RI}\ufe0f\u20e3\u200d\U000e0020-\U000e007f]+")
 _LONGEST_MARKER = 100
 
 
@@ -77,8 +78,22 @@ def line_key(line: str) -> str:
     'themeetingwasco-chaired'
     """
     if not line.isascii():
-        line = strip_emoji(unicodedata.normalize("NFKC", line))
+        line = _KEY_DROP.sub("", unicodedata.normalize("NFKC", line))
     return "".join(line.casefold().split())
+
+
+def line_keys(lines: Sequence[str]) -> list[str]:
+    """:func:`line_key` of each line, computed in one pass over the joined lines (same result, faster).
+
+    >>> line_keys(["🔹️ The  Meeting", "Second"])
+    ['themeeting', 'second']
+    """
+    if not lines or any("\n" in line for line in lines):
+        return [line_key(line) for line in lines]
+    joined = "\n".join(lines)
+    if not joined.isascii():
+        joined = _KEY_DROP.sub("", unicodedata.normalize("NFKC", joined))
+    return ["".join(key.split()) for key in joined.casefold().split("\n")]
 
 
 def is_marker(line: str) -> bool:
@@ -118,7 +133,7 @@ class _LineIndex:
     def __init__(self, lines: Sequence[str], opts: DedupOptions) -> None:
         self.lines = lines
         self.opts = opts
-        self.keys = [line_key(line) for line in lines]
+        self.keys = line_keys(lines)
         self.markers = [is_marker(line) or not key for line, key in zip(lines, self.keys, strict=True)]
         self.where: dict[str, list[int]] = {}
         self.by_prefix: dict[str, list[int]] = {}

@@ -60,11 +60,16 @@ def _non_negative(_: object, attribute: attrs.Attribute[int], value: int) -> Non
 class Span(Record):
     """A half-open range ``[start, end)`` of code points in a source text."""
 
-    start: int = attrs.field(validator=_non_negative)
-    end: int = attrs.field(validator=_non_negative)
+    start: int
+    end: int
 
     def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
+        if type(self.start) is not int or type(self.end) is not int:
+            _non_negative(self, attrs.fields(Span).start, self.start)
+            _non_negative(self, attrs.fields(Span).end, self.end)
+        if not 0 <= self.start <= self.end:
+            if self.start < 0:
+                raise ValueError(f"start must be >= 0, got {self.start}")
             raise ValueError(f"span end {self.end} is before its start {self.start}")
 
     def slice(self, source: str) -> str:

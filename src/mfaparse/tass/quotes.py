@@ -22,19 +22,22 @@ __all__ = ["find_quotes"]
 _ROLE_WORDS = (
     r"Minister|Ministry|Secretary|Spokes(?:wo)?man|Spokesperson|President|Ambassador|Director|Chairman|Chair|Head"
     r"|Envoy|Representative|Deputy|Council|Commander|Governor|Mayor|Chief|Speaker|General|Leader|Premier|Adviser"
-    r"|Aide|Senator|Lawmaker|Diplomat|Officer|Prosecutor"
+    r"|Aide|Senator|Lawmaker|Diplomat|Officer|Prosecutor|State"
     r"|министр|министра|секретарь|представитель|президент|посол|директор|председатель|глава|замминистра"
 )
 # A first name and surname: the last two capitalised words before a lower-case word or punctuation,
 # neither of them a role word ("Security Council" is no name).
 _NAME_WORD = rf"(?!(?:{_ROLE_WORDS})\b)\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}?\p{{Ll}}+)*"
-_NAME = rf"{_NAME_WORD}\s{_NAME_WORD}(?![\p{{L}}-]|\s+\p{{Lu}})"
-# "Deputy Secretary of Russia’s Security Council, Alexander Venediktov", "Foreign Minister Sergey Lavrov".
+_NAME = rf"{_NAME_WORD}(?:\s{_NAME_WORD}){{1,2}}(?![\p{{L}}-]|\s+\p{{Lu}})"
+# A role word, then (lazily, within a clause) the person's name: "Secretary of Russia’s Security Council,
+# Alexander Venediktov", "Minister Sergey Lavrov". The capitalised words before the role word join it below.
 _PERSON = regex.compile(
-    rf"(?P<role>(?:(?:\p{{Lu}}[\p{{L}}’'-]*|of|the|for|and|on|по|и)\s+){{0,8}}?(?:{_ROLE_WORDS})\b"
-    rf"(?:\s+(?:of|the|for|and)\s+(?:\p{{Lu}}[\p{{L}}’'-]*\s+){{1,4}}?)?)?,?\s*(?P<name>{_NAME})",
+    rf"\b(?P<role>(?:{_ROLE_WORDS})\b[^.;:,\"“”«»\n]{{0,80}}?),?\s+(?P<name>{_NAME})",
     flags=regex.V1,
 )
+# "Russian Foreign " / "Deputy " before a role word: capitalised words, "of", "the".
+_ROLE_HEAD = regex.compile(r"(?:(?:\p{Lu}[\p{L}’'-]*|of|the)\s+){1,6}$")
+_ROLE_WINDOW = 80
 _QUOTE = regex.compile(r"\"(?P<a>[^\"\n]{2,2000})\"|“(?P<b>[^”\n]{2,2000})”|«(?P<c>[^»\n]{2,2000})»")
 _VERBS = (
     r"said|says|stressed|warned|noted|added|asked|emphasized|emphasised|explained|told|wrote|pointed\ out"
@@ -61,27 +64,31 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
     """
     speakers: dict[str, Speaker] = {}
     by_surname: dict[str, str] = {}
-    mentions: list[tuple[int, str]] = []  # (position, full name) of every naming of a person
     for p in paragraphs:
         text = p.slice(source)
         for m in _PERSON.finditer(text):
             name = m.group("name")
-            role = _ROLE_LEAD.sub("", (m.group("role") or "").strip(" ,")) or None
-            if role is None and name not in speakers:
-                continue
+            head = _ROLE_HEAD.search(text, max(0, m.start() - _ROLE_WINDOW), m.start())
+            role = (head.group() if head else "") + m.group("role").strip(" ,")
             start = p.start + m.start("name")
-            speakers.setdefault(name, Speaker(name=name, role=role, span=Span(start=start, end=start + len(name))))
+            speakers.setdefault(
+                name,
+                Speaker(
+                    name=name, role=_ROLE_LEAD.sub("", role) or None, span=Span(start=start, end=start + len(name))
+                ),
+            )
             by_surname.setdefault(name.split()[-1], name)
-    for p in paragraphs:
-        text = p.slice(source)
-        for name in speakers:
-            for word in {name, name.split()[-1]}:
-                mentions.extend(
-                    (p.start + m.start(), name)
-                    for m in regex.finditer(rf"\b{regex.escape(word)}\b", text)
-                    if _SPEAKS.match(text, m.end())
-                )
-    mentions.sort()
+    mentions: list[tuple[int, str]] = []  # (position, full name) where a person is named as speaking
+    if speakers:
+        words = sorted({w for name in speakers for w in (name, name.split()[-1])}, key=len, reverse=True)
+        named = regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
+        for p in paragraphs:
+            text = p.slice(source)
+            mentions.extend(
+                (p.start + m.start(), by_surname.get(m.group().split()[-1], m.group()))
+                for m in named.finditer(text)
+                if _SPEAKS.match(text, m.end())
+            )
     quotes: list[Quote] = []
     last: str | None = None
     for p in paragraphs:

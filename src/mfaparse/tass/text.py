@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 import regex
@@ -40,8 +41,9 @@ _FOOTER = regex.compile(r"(?i)©.{0,80}(?:ТАСС|TASS).{0,80}|(?:информ�
 _STAMP_WORDS = regex.compile(r"(?i)updated|обновлено|,|\s|\.")
 # An editor's note: "(Australian-UK-US security partnership - TASS)", "(… — прим. ТАСС)".
 _EDITOR_NOTE = regex.compile(r"\((?P<note>[^()\n]{2,400}?)\s*[-–—]\s*(?:TASS|ТАСС|прим\.\s*ТАСС|прим\.\s*ред\.)\)")
-_CYRILLIC = regex.compile(r"\p{Cyrillic}")
-_LATIN = regex.compile(r"\p{Latin}")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")  # literal code-point ranges: stdlib re is faster here
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_LANGUAGE_SAMPLE = 2000
 _LOOKAHEAD_UNITS = 6  # a dateline is looked for among the first few units
 _LONGEST_TITLE = 250
 _CLEAN = CleanOptions(normalize=False)
@@ -75,8 +77,10 @@ def _timestamp(line: str) -> PartialDateTime | None:
 
 
 def _language(text: str) -> str | None:
-    cyrillic = len(_CYRILLIC.findall(text))
-    latin = len(_LATIN.findall(text))
+    """``ru`` or ``en`` by the letters of the first few thousand characters."""
+    sample = text[:_LANGUAGE_SAMPLE]
+    cyrillic = len(_CYRILLIC.findall(sample))
+    latin = len(_LATIN.findall(sample))
     if not cyrillic and not latin:
         return None
     return "ru" if cyrillic > latin else "en"

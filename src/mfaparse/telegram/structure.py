@@ -15,7 +15,6 @@ from collections.abc import Sequence
 import regex
 
 from mfaparse.dates import find_dates
-from mfaparse.emoji import find_emoji
 from mfaparse.entities import is_hashtag_line, strip_hashtags
 from mfaparse.model import Block, BlockKind, PartialDate, Span, Speaker
 
@@ -24,6 +23,11 @@ __all__ = ["Line", "read_layout", "read_place_date", "read_speaker", "read_title
 Line = tuple[str, int]
 """A kept line of a post and the offset of its first character in the source."""
 
+# Leading emoji and spaces: "🔹️ ", "🇷🇺🇮🇳 ", "❓" (a bare ©, ® or ™ is text, not a mark).
+_LEADING_MARKS = regex.compile(
+    r"(?:\s|[[\p{Extended_Pictographic}\p{EMod}\p{RI}]--[©®™]]|[©®™]\ufe0f|[\ufe0f\u20e3\u200d\U000e0020-\U000e007f])+",
+    flags=regex.V1,
+)
 _TITLE_MARK = "🎙"
 _PLACE_MARK = "📍"
 _ANSWER_MARK = "💬"
@@ -88,14 +92,12 @@ def read_speaker(head: str) -> tuple[str, str | None] | None:
 
 def _strip_mark(text: str) -> tuple[str, int]:
     """``text`` without its leading emoji and spaces, and how many characters went."""
-    emoji = find_emoji(text)
-    cut = 0
-    for m in emoji:
-        if text[cut : m.span.start].strip():
-            break
-        cut = m.span.end
-    rest = text[cut:]
-    return rest.lstrip(), cut + len(rest) - len(rest.lstrip())
+    opening = text.lstrip()
+    if not opening or opening[0] < "\u2000":
+        return opening, len(text) - len(opening)
+    marks = _LEADING_MARKS.match(text)
+    cut = marks.end() if marks else 0
+    return text[cut:], cut
 
 
 def read_layout(

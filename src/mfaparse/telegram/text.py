@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Iterable, Iterator
 
@@ -61,6 +62,8 @@ _COUNTER_FIELDS = {"sub": "subscribers", "mem": "subscribers", "под": "subscr
                    "фай": "files", "lin": "links", "ссы": "links"}  # fmt: skip
 _CHROME_SPAN = 40  # lines a channel header may take before its "Download Telegram"
 _CLEAN = CleanOptions(normalize=False)
+_HEADER_STARTS = ("Forwarded from", "Переслано")
+_URL_HINTS = ("http", "www.", "t.me/", "telegram.me/", "telegram.org/", "](")
 _BLANK_LAYOUT = 3  # blank lines on a page that show paragraphs are blank-separated
 _LIST_MARKS = ("📍", "🔹", "🔸", "▪", "•", "✅", "-", "–", "—", "👉", "❗", "🔻", "▫", "◾")
 
@@ -131,12 +134,15 @@ def _segments(lines: list[str], first: int, channel: Channel | None) -> list[tup
     after_footer = False
     for i in range(first, len(lines)):
         line = lines[i].strip()
-        header = bool(_FORWARD.fullmatch(line)) or (strip_emoji(line).strip() in names and i > first)
+        if not line:
+            continue
+        kind = classify_line(line)
+        header = line.startswith(_HEADER_STARTS) and bool(_FORWARD.fullmatch(line))
+        header = header or (bool(names) and i > first and strip_emoji(line).strip() in names)
         glued = blank_layout and i > cuts[-1] and _starts_new_post(lines[i - 1].strip(), line)
-        if i > cuts[-1] and (header or glued or (after_footer and line and classify_line(line) == "content")):
+        if i > cuts[-1] and (header or glued or (after_footer and kind == "content")):
             cuts.append(i)
-        if line:
-            after_footer = classify_line(line) == "counter"
+        after_footer = kind == "counter"
     cuts.append(len(lines))
     segments = []
     for a, b in itertools.pairwise(cuts):
@@ -239,13 +245,22 @@ def _entities(doc: _Doc, kept: list[int]) -> tuple[tuple[Hashtag, ...], tuple[Me
     hashtags: dict[str, Hashtag] = {}
     mentions: dict[str, Mention] = {}
     links: list[Link] = []
-    for k in kept:
-        line, start = doc.lines[k], doc.starts[k]
-        for h in find_hashtags(line):
-            hashtags.setdefault(h.tag, Hashtag(tag=h.tag, span=h.span.shift(start)))
-        for m in find_mentions(line):
-            mentions.setdefault(m.username, Mention(username=m.username, span=m.span.shift(start)))
-        links.extend(Link(text=lk.text, url=lk.url, span=lk.span.shift(start)) for lk in find_links(line))
+    text = "\n".join(doc.lines[k] for k in kept)
+    begins = list(itertools.accumulate((len(doc.lines[k]) + 1 for k in kept[:-1]), initial=0))
+
+    def to_source(span: Span) -> Span:
+        """A span of the joined kept lines, moved to the source (an entity never crosses a line)."""
+        line = bisect.bisect_right(begins, span.start) - 1
+        return span.shift(doc.starts[kept[line]] - begins[line])
+
+    for h in find_hashtags(text):
+        if h.tag not in hashtags:
+            hashtags[h.tag] = Hashtag(tag=h.tag, span=to_source(h.span))
+    for m in find_mentions(text):
+        if m.username not in mentions:
+            mentions[m.username] = Mention(username=m.username, span=to_source(m.span))
+    if any(hint in text for hint in _URL_HINTS):
+        links.extend(Link(text=lk.text, url=lk.url, span=to_source(lk.span)) for lk in find_links(text))
     return tuple(hashtags.values()), tuple(mentions.values()), links
 
 
