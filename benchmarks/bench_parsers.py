@@ -23,7 +23,7 @@ import ftfy
 import mfaparse
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
-from _data import seed, telegram_dump  # noqa: E402  # the benchmarks folder is not a package
+from _data import seed, telegram_dump  # the benchmarks folder is not a package
 
 try:
     import emoji as emoji_pkg
@@ -89,8 +89,10 @@ def main() -> None:
     print(f"{'mfaparse.iter_telegram -> Post records (1 core)':<52} {ours_rate:>8.2f} {count / ours_seconds:>10.0f}")
     label = "anchor: ftfy + emoji.replace_emoji + regex + seen-set"
     print(f"{label:<52} {anchor_rate:>8.2f} {'':>10}")
-    print(f"speed-up over the anchor: {ours_rate / anchor_rate:.1f}x; peak RSS {peak_rss_mb():.0f} MB "
-          f"(the dump itself holds {sys.getsizeof(dump) / 1e6:.0f} MB; {rss_before:.0f} MB before parsing)")
+    print(
+        f"speed-up over the anchor: {ours_rate / anchor_rate:.1f}x; peak RSS {peak_rss_mb():.0f} MB "
+        f"(the dump itself holds {sys.getsizeof(dump) / 1e6:.0f} MB; {rss_before:.0f} MB before parsing)"
+    )
 
     texts = [seed(p) for p in ("000", "001", "003", "004")]
     articles = [texts[i % len(texts)] for i in range(args.articles)]
@@ -101,7 +103,8 @@ def main() -> None:
     print(f"{'mfaparse.parse_tass (1 core)':<52} {tass_rate:>12.0f}")
     if trafilatura is not None:
         pages = [
-            "<html><body><article>" + "".join(f"<p>{html.escape(p)}</p>" for p in a.split("\n") if p.strip())
+            "<html><body><article>"
+            + "".join(f"<p>{html.escape(p)}</p>" for p in a.split("\n") if p.strip())
             + "</article></body></html>"
             for a in articles[:500]
         ]

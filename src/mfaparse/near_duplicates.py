@@ -114,11 +114,12 @@ class MinHasher:
         if not words:
             return (0,) * self._bins
         k = min(self._shingle, len(words))
+        columns = [words[j : len(words) - k + 1 + j] for j in range(k)]
         hashes: set[int] = set()
-        for i in range(len(words) - k + 1):
+        for parts in zip(*columns, strict=True):
             h = 0
-            for j in range(k):
-                h = ((h ^ words[i + j]) * _MULTIPLIER) & _MASK64
+            for w in parts:
+                h = ((h ^ w) * _MULTIPLIER) & _MASK64
             hashes.add(h ^ (h >> 29))
         mins = [_MASK64] * self._bins
         shift, bins = self._shift, self._bins
@@ -130,6 +131,8 @@ class MinHasher:
 
 def _densify(mins: list[int]) -> tuple[int, ...]:
     """Fill empty bins from the next filled one (circular), so sparse sets still compare bin by bin."""
+    if _MASK64 not in mins:
+        return tuple(mins)
     n = len(mins)
     filled = [i for i, v in enumerate(mins) if v != _MASK64]
     if not filled:
