@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import argparse
 import html
+import importlib
 import io
 import resource
 import sys
 import time
 from collections.abc import Callable
+from types import ModuleType
 
 import ftfy
 
@@ -25,14 +27,17 @@ import mfaparse
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
 from _data import seed, telegram_dump  # the benchmarks folder is not a package
 
-try:
-    import emoji as emoji_pkg
-except ImportError:  # pragma: no cover - optional anchor
-    emoji_pkg = None
-try:
-    import trafilatura
-except ImportError:  # pragma: no cover - optional anchor
-    trafilatura = None
+
+def _optional(name: str) -> ModuleType | None:
+    """An anchor library, if installed."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+emoji_pkg = _optional("emoji")
+trafilatura = _optional("trafilatura")
 
 HASHTAG = __import__("re").compile(r"#\w+")
 

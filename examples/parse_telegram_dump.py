@@ -28,9 +28,8 @@ def main(argv: list[str]) -> int:
         source = post.forward.name if post.forward else (post.channel or "?")
         when = post.date.iso() if post.date else "-"
         removed = ", ".join(sorted({r.kind for r in post.removed}))
-        print(
-            f"{i:3}. {source:<26} {when:<11} {len(post.text):>6} chars  tags: {len(post.hashtags):<3} removed: {removed}"
-        )
+        size, tags = len(post.text), len(post.hashtags)
+        print(f"{i:3}. {source:<26} {when:<11} {size:>6} chars  tags: {tags:<3} removed: {removed}")
         if post.title:
             print(f"     🎙 {post.title[:90]}")
     if args.jsonl:
