@@ -172,3 +172,12 @@ def test_first_occurrence_order_kept(text: str) -> None:
     kept = dedup_blocks(text).text.split("\n")
     it = iter(text.split("\n"))
     assert all(any(line == other for other in it) for line in kept if line)
+
+
+def test_removal_that_joins_lines_is_followed_up() -> None:
+    """Removing a run can bring lines together that repeat an earlier run; they go in the same call."""
+    text = "0\n0\nA line with plenty of content here\nAnother line of real text\n"
+    text += "A line with plenty of content here\n0\nAnother line of real text\n0"
+    once = dedup_blocks(text)
+    assert once.text == "0\n0\nA line with plenty of content here\nAnother line of real text\n"
+    assert dedup_blocks(once.text).text == once.text

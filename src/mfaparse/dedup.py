@@ -23,7 +23,17 @@ import regex
 from mfaparse._serde import Record
 from mfaparse.model import Removal, Span
 
-__all__ = ["Dedup", "DedupOptions", "DuplicateRun", "dedup_blocks", "find_duplicate_runs", "line_key"]
+__all__ = [
+    "Dedup",
+    "DedupOptions",
+    "DuplicateRun",
+    "contiguous",
+    "dedup_blocks",
+    "duplicate_lines",
+    "find_duplicate_runs",
+    "line_key",
+    "line_keys",
+]
 
 # Markers a post may legitimately hold several of: "<...>" elisions and bare link texts ("Read in full").
 _ELISION = regex.compile(r"[<\[(]?\s*(?:\.{3}|…)\s*[>\])]?")
@@ -35,6 +45,7 @@ _TRUNCATION = ("…", "...")
 # What keys leave out: every emoji code point and joiner (©, ® and ™ too: keys are never shown).
 _KEY_DROP = regex.compile(r"[\p{Extended_Pictographic}\p{EMod}\p{RI}\ufe0f\u20e3\u200d\U000e0020-\U000e007f]+")
 _LONGEST_MARKER = 100
+_MAX_PASSES = 8
 
 
 @attrs.frozen(kw_only=True)
@@ -127,6 +138,29 @@ def find_duplicate_runs(lines: Sequence[str], options: DedupOptions | None = Non
     return tuple(runs)
 
 
+def duplicate_lines(lines: Sequence[str], options: DedupOptions | None = None) -> list[tuple[list[int], list[int]]]:
+    """Repeated runs as (indices of the repeat, indices of the first copy), found until nothing repeats.
+
+    Removing a run can bring lines together that repeat an earlier run in turn; another pass over what is
+    kept finds those, so that deduplicating the result again removes nothing. Passes are bounded
+    (``_MAX_PASSES``), each linear.
+    """
+    kept = list(range(len(lines)))
+    found: list[tuple[list[int], list[int]]] = []
+    for _ in range(_MAX_PASSES):
+        runs = find_duplicate_runs([lines[k] for k in kept], options)
+        if not runs:
+            break
+        gone: set[int] = set()
+        for run in runs:
+            repeat = kept[run.start : run.start + run.length]
+            found.append((repeat, kept[run.source : run.source + run.length]))
+            gone.update(repeat)
+        kept = [k for k in kept if k not in gone]
+    found.sort(key=lambda pair: pair[0][0])
+    return found
+
+
 class _LineIndex:
     """The first copies seen so far, by key and by key prefix (for truncated lines)."""
 
@@ -197,23 +231,19 @@ def dedup_blocks(text: str, options: DedupOptions | None = None) -> Dedup:
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)  # one past each line's newline
-    runs = find_duplicate_runs(lines, options)
+    pieces: list[tuple[int, int, Span]] = []  # (first line, line count, first copy) of each removed piece
+    for repeat, first_copy in duplicate_lines(lines, options):
+        source = Span(start=starts[first_copy[0]], end=starts[first_copy[-1]] + len(lines[first_copy[-1]]))
+        pieces.extend((piece[0], len(piece), source) for piece in contiguous(repeat))
+    pieces.sort(key=lambda piece: piece[0])
     removed: list[Removal] = []
     kept: list[Span] = []
     pos = 0
-    for run in runs:
-        span = _lines_span(starts, run.start, run.length, len(text))
-        source = _lines_span(starts, run.source, run.length, len(text))
+    for first, count, source in pieces:
+        span = _lines_span(starts, first, count, len(text))
         if span.start > pos:
             kept.append(Span(start=pos, end=span.start))
-        removed.append(
-            Removal(
-                kind="duplicate",
-                span=span,
-                text=span.slice(text),
-                duplicate_of=_without_newline(source, text),
-            )
-        )
+        removed.append(Removal(kind="duplicate", span=span, text=span.slice(text), duplicate_of=source))
         pos = span.end
     if pos < len(text):
         kept.append(Span(start=pos, end=len(text)))
@@ -225,5 +255,12 @@ def _lines_span(starts: list[int], first: int, count: int, end_of_text: int) -> 
     return Span(start=starts[first], end=min(starts[first + count], end_of_text))
 
 
-def _without_newline(span: Span, text: str) -> Span:
-    return Span(start=span.start, end=span.end - 1) if span.slice(text).endswith("\n") else span
+def contiguous(indices: Sequence[int]) -> list[list[int]]:
+    """Line indices grouped into runs of consecutive ones: [1, 2, 5] -> [[1, 2], [5]]."""
+    groups: list[list[int]] = []
+    for k in sorted(indices):
+        if groups and groups[-1][-1] == k - 1:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    return groups

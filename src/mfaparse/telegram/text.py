@@ -22,7 +22,7 @@ import regex
 
 from mfaparse.boilerplate import classify_line, is_media_continuation, link_words
 from mfaparse.clean import CleanOptions, clean_text
-from mfaparse.dedup import DedupOptions, find_duplicate_runs
+from mfaparse.dedup import DedupOptions, contiguous, duplicate_lines
 from mfaparse.emoji import find_emoji, strip_emoji
 from mfaparse.entities import find_hashtags, find_links, find_mentions, is_hashtag_line
 from mfaparse.errors import ParseError
@@ -211,11 +211,10 @@ def _drop_duplicates(doc: _Doc, candidates: list[int]) -> tuple[list[int], list[
     """The candidates that are first copies, and a removal per contiguous piece of each repeated run."""
     duplicate: set[int] = set()
     removed: list[Removal] = []
-    for run in find_duplicate_runs([doc.lines[k] for k in candidates], _DEDUP):
-        run_lines = candidates[run.start : run.start + run.length]
-        source_lines = candidates[run.source : run.source + run.length]
-        first_copy = doc.span(source_lines[0], source_lines[-1])
-        for piece in _contiguous(run_lines):
+    for repeat, first in duplicate_lines([doc.lines[k] for k in candidates], _DEDUP):
+        run_lines = [candidates[k] for k in repeat]
+        first_copy = doc.span(candidates[first[0]], candidates[first[-1]])
+        for piece in contiguous(run_lines):
             removal = doc.removal("duplicate", piece[0], piece[-1])
             removed.append(attrs.evolve(removal, duplicate_of=first_copy))
         duplicate.update(run_lines)
@@ -293,16 +292,6 @@ def _build_post(doc: _Doc, a: int, b: int, channel: Channel | None) -> Post:
 
 
 _DEDUP = DedupOptions()
-
-
-def _contiguous(indices: list[int]) -> list[list[int]]:
-    groups: list[list[int]] = []
-    for k in indices:
-        if groups and groups[-1][-1] == k - 1:
-            groups[-1].append(k)
-        else:
-            groups.append([k])
-    return groups
 
 
 def _lines_and_starts(source: str) -> tuple[list[str], list[int]]:
