@@ -62,12 +62,14 @@ _ZERO_WIDTH = regex.compile(
     r"|[\u200c\u200d](?![\p{L}\p{M}\p{Extended_Pictographic}\p{EMod}])"
 )
 _MAX_PASSES = 4
+_REPLACE_PASSES = 3
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 # Cyrillic text in cp1251 read as latin-1/cp1252: "Ìîñêâà" (Москва). Every Cyrillic letter lands in
 # À..ÿ (plus ¨/¸ for Ё/ё), so a misread word is a run of those; French, German or Spanish words mix
 # them with ASCII letters.
 _CP1251_AS_LATIN = re.compile(r"[\xa8\xb8\xc0-\xff]{2,}")
+_ANY_CYRILLIC = re.compile("[\u0400-\u04ff]")
 # Where either the UTF-8 gate or the cp1251 check could apply: two scans, each for one class.
 _REPAIR_PREFILTERS = (re.compile(rf"[\xa8\xb8\xc0-\xff{_CONTROL}]"), _MOJIBAKE_PREFILTERS[1])
 _LETTER = regex.compile(r"\p{L}")
@@ -148,16 +150,20 @@ def _normalize_once(text: str) -> str:
     text = _unescape(text)
     if _INVISIBLE.search(text):
         text = _ZERO_WIDTH.sub("", _SPACES.sub(" ", text))
-    text = _fix_lines(text, _REPAIR_PREFILTERS, _repair_line)
-    if _KOI8_HINT.search(text):
+    cyrillic = _ANY_CYRILLIC.search(text) is not None  # stops at the first: cheap for Russian, one scan for the rest
+    text = _fix_lines(text, _REPAIR_PREFILTERS if cyrillic else _REPAIR_PREFILTERS[:1], _repair_line)
+    if cyrillic and _KOI8_HINT.search(text):
         text = _fix_lines(text, (_KOI8_HINT,), _fix_koi8_line)
     return _strip_line_ends(text)
 
 
 def _strip_line_ends(text: str) -> str:
-    if " \n" in text or "\t\n" in text:
-        return "\n".join(line.rstrip(" \t") for line in text.split("\n"))
-    return text.rstrip(" \t")
+    """No spaces or tabs before a newline or at the end (str.replace passes: fast; a long run falls back)."""
+    for _ in range(_REPLACE_PASSES):
+        if " \n" not in text and "\t\n" not in text:
+            return text.rstrip(" \t")
+        text = text.replace(" \n", "\n").replace("\t\n", "\n")
+    return "\n".join(line.rstrip(" \t") for line in text.split("\n")).rstrip(" \t")
 
 
 def fix_mojibake(text: str) -> str:
