@@ -93,3 +93,17 @@ def test_signatures_stable_across_processes() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1
+
+
+def test_densify_matches_the_plain_loop() -> None:
+    """Empty bins take the next filled bin's value (circularly), mixed with the distance, marked as borrowed."""
+    from mfaparse.near_duplicates import _EMPTY, _K1, _MASK32, _densify  # noqa: PLC0415  # private helper under test
+
+    for mins in ([5, _EMPTY, _EMPTY, 7, _EMPTY], [_EMPTY, 3, _EMPTY, _EMPTY], [1, 2, 3], [_EMPTY, _EMPTY, 9]):
+        n = len(mins)
+        expected = list(mins)
+        for i, v in enumerate(mins):
+            if v == _EMPTY:
+                f = next(j for j in range(i + 1, i + n + 1) if mins[j % n] != _EMPTY)
+                expected[i] = ((mins[f % n] * _K1 + f - i) & _MASK32) | _EMPTY
+        assert list(_densify(mins)) == expected

@@ -16,23 +16,27 @@ the Jaccard similarity of word-shingle sets as a k-permutation MinHash does, at 
 from __future__ import annotations
 
 import hashlib
+import re  # literal ranges only, for speed: see _WORD
 import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
 import attrs
-import regex
 
 from mfaparse._serde import Record
 
 __all__ = ["DuplicateGroup", "MinHasher", "NearDupOptions", "dedup_posts", "text_fingerprint"]
 
-# Words of any script: letters with their combining marks (Devanagari vowel signs), digits; emoji
-# variation selectors, keycap marks and tags are marks too, but no part of a word.
-_WORD = regex.compile(r"[[\p{L}\p{M}\p{Nd}]--[\ufe00-\ufe0f\u20e3\U000e0000-\U000e007f]]+", flags=regex.V1)
-_MASK64 = (1 << 64) - 1
-_MULTIPLIER = 0x9E3779B97F4A7C15  # odd: 2^64 / golden ratio
+# Words of any script: letters, digits and ``_`` (stdlib ``\w``) with the combining marks ``\w`` leaves out:
+# Latin, Cyrillic, Hebrew and Arabic marks, and the Indic blocks whole (Devanagari vowel signs, viramas).
+# One class of literal ranges in stdlib re tokenises about twice as fast as regex's \p classes.
+_WORD = re.compile(r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u064b-\u065f\u0900-\u0dff]+")
+_MASK32 = (1 << 32) - 1
+_EMPTY = 1 << 32  # above every value a bin can hold
+_THREE = 3
+# Odd multipliers below 2^29, so that products of 32-bit hashes stay small ints (fast in CPython).
+_K1, _K2, _K3, _K4 = 0x1E3779B1, 0x085EBCA7, 0x0C2B2AE3, 0x127F4A7D
 _BUCKET_LIMIT = 8  # posts kept per LSH bucket for comparison; exact copies beyond it are caught by their hash
 
 
@@ -95,55 +99,69 @@ def text_fingerprint(text: str) -> str:
 class MinHasher:
     """One-permutation MinHash signatures of word-shingle sets, deterministic across processes.
 
-    Words are hashed once (CRC-32, salted by the seed); a shingle's hash mixes its words' hashes with
-    odd 64-bit multipliers and a xorshift, so no hash is computed per shingle in C-slow Python code twice.
+    Words are hashed once (CRC-32, salted by the seed); a shingle's 32-bit hash mixes its words' hashes
+    with odd multipliers. The low bits of a shingle hash choose its bin, the rest is its value; each bin
+    keeps its minimum, and empty bins are filled from the next filled one (densification).
     """
 
-    __slots__ = ("_bins", "_salt", "_shift", "_shingle")
+    __slots__ = ("_bin_bits", "_bins", "_salt", "_shingle")
 
     def __init__(self, options: NearDupOptions) -> None:
         self._bins = options.num_perm
+        self._bin_bits = max(1, (options.num_perm - 1).bit_length())
         self._shingle = options.shingle
         self._salt = zlib.crc32(options.seed.to_bytes(8, "little"))
-        self._shift = 64 - max(1, (options.num_perm - 1).bit_length())
 
     def signature(self, text: str) -> tuple[int, ...]:
-        """The signature of ``text``: one minimum per bin; empty texts give all zeros."""
+        """The signature of ``text``: one minimum per bin; texts without words give all zeros."""
         salt = self._salt
         words = [zlib.crc32(w.encode("utf-8"), salt) for w in normalised_words(text)]
         if not words:
             return (0,) * self._bins
         k = min(self._shingle, len(words))
-        columns = [words[j : len(words) - k + 1 + j] for j in range(k)]
-        hashes: set[int] = set()
-        for parts in zip(*columns, strict=True):
-            h = 0
-            for w in parts:
-                h = ((h ^ w) * _MULTIPLIER) & _MASK64
-            hashes.add(h ^ (h >> 29))
-        mins = [_MASK64] * self._bins
-        shift, bins = self._shift, self._bins
-        for h in hashes:
-            b = (h >> shift) % bins
-            mins[b] = min(mins[b], h)
+        hashes: set[int]
+        if k == _THREE:
+            triples = zip(words, words[1:], words[2:], strict=False)
+            hashes = {((a * _K1) ^ (b * _K2) ^ (c * _K3)) & _MASK32 for a, b, c in triples}
+        else:
+            hashes = set()
+            for i in range(len(words) - k + 1):
+                h = 0
+                for w in words[i : i + k]:
+                    h = ((h ^ w) * _K1) & _MASK32
+                hashes.add(h)
+        bins, bits = self._bins, self._bin_bits
+        low = (1 << bits) - 1
+        # Largest first, so that dict() keeps the smallest value of each bin (the low bits pick the bin).
+        mixed = sorted((((h ^ (h >> 15)) * _K4) & _MASK32 for h in hashes), reverse=True)
+        smallest = dict(zip([(h & low) % bins for h in mixed], [h >> bits for h in mixed], strict=True))
+        mins = [smallest.get(b, _EMPTY) for b in range(bins)]
         return _densify(mins)
 
 
 def _densify(mins: list[int]) -> tuple[int, ...]:
-    """Fill empty bins from the next filled one (circular), so sparse sets still compare bin by bin."""
-    if _MASK64 not in mins:
+    """Fill each empty bin from the next filled one (circular), so sparse sets still compare bin by bin.
+
+    A borrowed value is mixed with the distance it was borrowed over and marked with the ``_EMPTY`` bit,
+    so it never equals a real value.
+    """
+    if _EMPTY not in mins:
         return tuple(mins)
     n = len(mins)
-    filled = [i for i, v in enumerate(mins) if v != _MASK64]
-    if not filled:
-        return (0,) * n
+    filled = [i for i, v in enumerate(mins) if v != _EMPTY]
     out = list(mins)
-    nxt = filled[0] + n
-    for i in range(n - 1, -1, -1):
-        if mins[i] != _MASK64:
-            nxt = i
-        else:
-            out[i] = (mins[nxt % n] + (nxt - i) * 0x9E3779B97F4A7C15) & _MASK64
+    previous = filled[-1] - n
+    for f in filled:
+        start = previous + 1  # negative for the bins after the last filled one: they wrap to the first
+        if f > start:
+            value = mins[f] * _K1
+            borrowed = [((value + f - i) & _MASK32) | _EMPTY for i in range(start, f)]
+            if start < 0:
+                out[start:] = borrowed[:-start]
+                out[:f] = borrowed[-start:]
+            else:
+                out[start:f] = borrowed
+        previous = f
     return tuple(out)
 
 
