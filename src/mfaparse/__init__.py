@@ -44,6 +44,8 @@ from mfaparse.near_duplicates import DuplicateGroup, NearDupOptions, dedup_posts
 from mfaparse.normalize import fix_mojibake, normalize
 from mfaparse.tass.records import parse_tass_record
 from mfaparse.tass.text import parse_tass
+from mfaparse.telegram.client import iter_client_messages, parse_client_messages
+from mfaparse.telegram.export import iter_telegram_export, parse_telegram_export
 from mfaparse.telegram.text import iter_telegram, parse_telegram
 
 __version__ = "0.1.0"
@@ -87,11 +89,15 @@ __all__ = [
     "fix_mojibake",
     "flag_code",
     "is_hashtag_line",
+    "iter_client_messages",
     "iter_telegram",
+    "iter_telegram_export",
     "normalize",
+    "parse_client_messages",
     "parse_tass",
     "parse_tass_record",
     "parse_telegram",
+    "parse_telegram_export",
     "strip_emoji",
     "strip_hashtags",
     "text_fingerprint",

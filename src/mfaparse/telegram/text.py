@@ -42,7 +42,7 @@ from mfaparse.model import (
 from mfaparse.normalize import normalize
 from mfaparse.telegram.structure import read_layout
 
-__all__ = ["iter_telegram", "parse_telegram"]
+__all__ = ["build_text_post", "iter_telegram", "parse_telegram"]
 
 # "Forwarded from Russian MFA 🇷🇺", "Переслано от МИД России 🇷🇺"
 _FORWARD = regex.compile(r"(?:Forwarded from|Переслано от|Переслано из)\s+(?P<name>\S.{0,200})")
@@ -300,6 +300,15 @@ def _lines_and_starts(source: str) -> tuple[list[str], list[int]]:
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
     return lines, starts
+
+
+def build_text_post(source: str, channel_name: str | None = None) -> Post:
+    """One post from a message's already normalised text (exports and client messages use this)."""
+    if not source.strip():
+        return Post(span=Span(start=0, end=len(source)), text="", clean_text="", channel=channel_name)
+    lines, starts = _lines_and_starts(source)
+    post = _build_post(_Doc(source, lines, starts), 0, len(lines), None)  # no channel: its name is no header here
+    return attrs.evolve(post, channel=channel_name)
 
 
 def parse_telegram(text: str, *, strict: bool = False) -> TelegramDump:

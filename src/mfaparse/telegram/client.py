@@ -1,0 +1,199 @@
+"""Messages collected with Telegram client libraries into Post records.
+
+Two shapes are read: records with Markdown text (``{"message_id", "text": "**bold** [link](url)", "date",
+"channel"}``, as many collectors write them) and Telethon's ``Message.to_dict()`` (``message`` with
+``entities`` whose offsets count UTF-16 units, ``fwd_from``, ``peer_id``, ``post_author``).
+
+>>> dump = parse_client_messages([{"message_id": 5, "channel": "mid_russia", "date": "2024-12-01T10:00:00+00:00",
+...                                "text": "**Заявление** МИД\\n\\n[Читать полностью](https://mid.ru/x)"}])
+>>> post = dump.posts[0]
+>>> post.text, [(lk.text, lk.url) for lk in post.links], post.url
+('Заявление МИД', [('Читать полностью', 'https://mid.ru/x')], 'https://t.me/mid_russia/5')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import regex
+
+from mfaparse.emoji import find_emoji, strip_emoji
+from mfaparse.entities import Utf16Map
+from mfaparse.errors import ParseError
+from mfaparse.model import Forward, Media, Post, TelegramDump
+from mfaparse.telegram.messages import MessageMeta, Piece, message_post
+
+__all__ = ["iter_client_messages", "markdown_pieces", "parse_client_messages"]
+
+_SEPARATOR = "\n\n"
+# Markdown as client libraries write it: [text](url), **bold**, __italic__, ~~strike~~, `code`; emphasis
+# may span lines ("**Headline\n**"). Bounded lengths keep the scan linear.
+_MARKDOWN = regex.compile(
+    r"\[(?P<link>[^\[\]\n]{1,500})\]\((?P<url>[^\s()]{1,2000})\)"
+    r"|\*\*(?P<bold>[^*]{1,2000}?)\*\*|__(?P<italic>[^_]{1,2000}?)__|~~(?P<strike>[^~]{1,2000}?)~~"
+    r"|`(?P<code>[^`\n]{1,2000})`"
+)
+_MAX_NESTING = 3
+_USERNAME = regex.compile(r"@?[A-Za-z][A-Za-z0-9_]{3,31}")
+_TELETHON_KINDS = {
+    "MessageEntityTextUrl": "text_link",
+    "MessageEntityUrl": "link",
+    "MessageEntityHashtag": "hashtag",
+    "MessageEntityMention": "mention",
+    "MessageEntityMentionName": "mention_name",
+    "MessageEntityBold": "bold",
+    "MessageEntityItalic": "italic",
+}
+
+
+def markdown_pieces(text: str, _depth: int = 0) -> list[Piece]:
+    """Plain runs and entities of client-library Markdown (the markup itself is dropped; nesting is read).
+
+    >>> [(p.text, p.kind, p.href) for p in markdown_pieces("**Bold** and [Read in full](https://mid.ru/1)")]
+    [('Bold', 'bold', None), (' and ', None, None), ('Read in full', 'text_link', 'https://mid.ru/1')]
+    >>> [(p.text, p.kind) for p in markdown_pieces("**__bit.ly/bbcrussian__**")]
+    [('bit.ly/bbcrussian', 'italic')]
+    """
+    pieces: list[Piece] = []
+    pos = 0
+    for m in _MARKDOWN.finditer(text):
+        if m.start() > pos:
+            pieces.append(Piece(text=text[pos : m.start()]))
+        if m.group("link") is not None:  # emphasis inside a link's words goes: "[__bit.ly__](https://...)"
+            words = m.group("link")
+            if _depth < _MAX_NESTING and _MARKDOWN.search(words):
+                words = "".join(p.text for p in markdown_pieces(words, _depth + 1))
+            pieces.append(Piece(text=words, kind="text_link", href=m.group("url")))
+        else:
+            kind = m.lastgroup or "plain"
+            inner = m.group(kind)
+            if _depth < _MAX_NESTING and _MARKDOWN.search(inner):  # "**__text__**": the inner markup too
+                pieces.extend(markdown_pieces(inner, _depth + 1))
+            else:
+                pieces.append(Piece(text=inner, kind=kind))
+        pos = m.end()
+    if pos < len(text) or not pieces:
+        pieces.append(Piece(text=text[pos:]))
+    return pieces
+
+
+def _telethon_pieces(message: Mapping[str, Any]) -> list[Piece]:
+    """Pieces of a Telethon message: entity offsets in UTF-16 units, converted once per text."""
+    text = message.get("message") or ""
+    if not isinstance(text, str):
+        raise ParseError(f"expected the message text as a string, found {type(text).__name__}")
+    entities = sorted(
+        (e for e in message.get("entities") or () if isinstance(e, Mapping) and "offset" in e and "length" in e),
+        key=lambda e: int(e["offset"]),
+    )
+    units = Utf16Map(text)
+    pieces: list[Piece] = []
+    pos = 0
+    for e in entities:
+        try:
+            span = units.span(int(e["offset"]), int(e["length"]))
+        except ValueError as exc:
+            raise ParseError(f"entity {e.get('_')} does not fit the message text: {exc}") from exc
+        if span.start < pos:  # nested entities (bold inside a link) are kept as plain text
+            continue
+        if span.start > pos:
+            pieces.append(Piece(text=text[pos : span.start]))
+        kind = _TELETHON_KINDS.get(str(e.get("_")), str(e.get("_", "plain")))
+        pieces.append(Piece(text=span.slice(text), kind=kind, href=e.get("url")))
+        pos = span.end
+    if pos < len(text) or not pieces:
+        pieces.append(Piece(text=text[pos:]))
+    return pieces
+
+
+def _as_datetime(value: object) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value.replace(tzinfo=value.tzinfo or dt.timezone.utc) if value else None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return dt.datetime.fromtimestamp(value, tz=dt.timezone.utc)
+    if isinstance(value, str):
+        try:
+            stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError as exc:
+            raise ParseError(f"expected an ISO date, found {value!r}") from exc
+        return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
+    raise ParseError(f"expected a date, found {type(value).__name__}")
+
+
+def _forward(fwd: object) -> Forward | None:
+    if not isinstance(fwd, Mapping):
+        return None
+    sender = fwd.get("from_id")
+    channel_id = sender.get("channel_id") if isinstance(sender, Mapping) else None
+    name = fwd.get("from_name") or (f"channel {channel_id}" if channel_id else "unknown")
+    message_id = fwd.get("channel_post")
+    return Forward(
+        name=strip_emoji(str(name)).strip(),
+        flags=tuple(m.code for m in find_emoji(str(name)) if m.kind == "flag" and m.code),
+        url=f"https://t.me/c/{channel_id}/{message_id}" if channel_id and message_id else None,
+        message_id=message_id if isinstance(message_id, int) else None,
+        author=fwd.get("post_author"),
+        posted_at=_as_datetime(fwd.get("date")),
+    )
+
+
+def _meta(message: Mapping[str, Any], channel: str | None) -> MessageMeta:
+    message_id = message.get("message_id", message.get("id"))
+    message_id = message_id if isinstance(message_id, int) else None
+    name = message.get("channel", channel)
+    name = name if isinstance(name, str) else None
+    peer = message.get("peer_id")
+    sender = message.get("sender_id")
+    channel_id = peer.get("channel_id") if isinstance(peer, Mapping) else None
+    if channel_id is None and isinstance(sender, int) and str(sender).startswith("-100"):
+        channel_id = int(str(sender)[4:])  # Bot API form of a channel id: -100 and the id
+    url = None
+    if message_id is not None and name and _USERNAME.fullmatch(name):
+        url = f"https://t.me/{name.lstrip('@')}/{message_id}"
+    elif message_id is not None and channel_id:
+        url = f"https://t.me/c/{channel_id}/{message_id}"
+    media = message.get("media")
+    return MessageMeta(
+        channel=name,
+        message_id=message_id,
+        url=url,
+        posted_at=_as_datetime(message.get("date")),
+        forward=_forward(message.get("fwd_from")),
+        media=(Media(kind=str(media.get("_", "media")) if isinstance(media, Mapping) else "media", text=""),)
+        if media
+        else (),
+    )
+
+
+def _posts(messages: Iterable[Any], channel: str | None) -> Iterator[tuple[Post, str]]:
+    offset = 0
+    for message in messages:
+        if not isinstance(message, Mapping):
+            raise TypeError(f"expected each message to be a mapping, found {type(message).__name__}")
+        if "message" in message and "text" not in message:
+            pieces = _telethon_pieces(message)
+        else:
+            text = message.get("text") or ""
+            if not isinstance(text, str):
+                raise ParseError(f"expected the message text as a string, found {type(text).__name__}")
+            pieces = markdown_pieces(text)
+        post, text = message_post(pieces, _meta(message, channel), offset)
+        yield post, text
+        offset += len(text) + len(_SEPARATOR)
+
+
+def parse_client_messages(messages: Iterable[Mapping[str, Any]], channel: str | None = None) -> TelegramDump:
+    """Client-library messages (Markdown records or Telethon ``to_dict()``) as a dump of posts."""
+    if isinstance(messages, (str, bytes, Mapping)):
+        raise TypeError("parse_client_messages() takes an iterable of message mappings (a list of dicts)")
+    built = list(_posts(messages, channel))
+    return TelegramDump(source=_SEPARATOR.join(t for _, t in built), channel=None, posts=tuple(p for p, _ in built))
+
+
+def iter_client_messages(messages: Iterable[Mapping[str, Any]], channel: str | None = None) -> Iterator[Post]:
+    """Posts of client-library messages, one at a time (for JSONL files read line by line)."""
+    if isinstance(messages, (str, bytes, Mapping)):
+        raise TypeError("iter_client_messages() takes an iterable of message mappings")
+    yield from (post for post, _ in _posts(messages, channel))

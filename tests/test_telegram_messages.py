@@ -1,0 +1,171 @@
+"""Telegram Desktop JSON exports and client-library messages into the same Post records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import pathlib
+
+import pytest
+
+import mfaparse
+from mfaparse import ParseError, TelegramDump
+from mfaparse.telegram.client import markdown_pieces
+from tests.conftest import FIXTURES
+
+UTC = dt.timezone.utc
+
+
+def _synthetic_export() -> dict[str, object]:
+    data: dict[str, object] = json.loads((FIXTURES / "synthetic_desktop_export.json").read_text(encoding="utf-8"))
+    return data
+
+
+def _spans_hold(dump: TelegramDump) -> None:
+    for post in dump.posts:
+        assert post.span.slice(dump.source).strip().startswith(post.text[:20].strip()) or not post.text
+        for h in post.hashtags:
+            assert h.span.slice(dump.source) == "#" + h.tag
+        for m in post.mentions:
+            assert m.span.slice(dump.source) == "@" + m.username
+        for lk in post.links:
+            assert lk.text in lk.span.slice(dump.source) or lk.span.slice(dump.source) in lk.text
+
+
+def test_synthetic_export() -> None:
+    """Service messages are skipped; forwards, time, links with hrefs, media and every entity type are read."""
+    dump = mfaparse.parse_telegram_export(_synthetic_export())
+    assert dump.channel is not None
+    assert (dump.channel.name, dump.channel.flags) == ("Russian Embassy to the UK", ("RU",))
+    assert [p.message_id for p in dump.posts] == [2, 3, 4]
+    first, entities, reply = dump.posts
+    assert first.forward is not None
+    assert (first.forward.name, first.forward.flags) == ("Russian MFA", ("RU",))
+    assert first.posted_at == dt.datetime(2024, 2, 1, 10, 5, tzinfo=UTC)
+    assert first.url == "https://t.me/c/1234567890/2"
+    assert (first.title, first.place, first.date) == (
+        "Foreign Minister Sergey Lavrov’s remarks (Sochi, November 6, 2024)",
+        "Sochi",
+        mfaparse.PartialDate(year=2024, month=11, day=6),
+    )
+    assert [(lk.text, lk.url) for lk in first.links] == [
+        ("Read in full", "https://mid.ru/en/foreign_policy/news/1978655/")
+    ]
+    assert [h.tag for h in first.hashtags] == ["ASEAN"]
+    assert "unknown kept" in entities.text  # an entity type we do not know stays as text
+    for word in ("bold", "italic", "underline", "strike", "code", "pre", "spoiler", "quote", "$RUB", "/start"):
+        assert word in entities.text
+    assert [m.username for m in entities.mentions] == ["MFARussia"]
+    assert [h.tag for h in entities.hashtags] == ["МИД_России"]
+    assert [(lk.url) for lk in entities.links] == ["https://t.me/MFARussia/100"]
+    assert [m.kind for m in entities.media] == ["photo"]
+    assert reply.text == "A reply repeated twice in the scrape is not repeated here."
+    _spans_hold(dump)
+
+
+def test_export_json_text_and_errors() -> None:
+    """JSON text is accepted; truncated JSON and unrelated objects are ParseErrors; other types TypeErrors."""
+    text = json.dumps(_synthetic_export(), ensure_ascii=False)
+    assert len(mfaparse.parse_telegram_export(text).posts) == 3
+    with pytest.raises(ParseError, match="Desktop JSON"):
+        mfaparse.parse_telegram_export(text[:200])
+    with pytest.raises(ParseError, match="messages"):
+        mfaparse.parse_telegram_export({"name": "x"})
+    with pytest.raises(TypeError):
+        mfaparse.parse_telegram_export(42)  # type: ignore[arg-type]  # wrong type on purpose
+
+
+def test_export_streams_like_whole(tmp_path: pathlib.Path) -> None:
+    """iter_telegram_export (streaming with ijson) gives what parse_telegram_export gives."""
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(_synthetic_export(), ensure_ascii=False), encoding="utf-8")
+    whole = mfaparse.parse_telegram_export(_synthetic_export()).posts
+    streamed = list(mfaparse.iter_telegram_export(path))
+    assert [(p.text, p.span, p.message_id) for p in streamed] == [(p.text, p.span, p.message_id) for p in whole]
+    with pytest.raises(ParseError):
+        list(mfaparse.iter_telegram_export(io.BytesIO(b'{"messages": [{"id": 1, "text": "x"')))
+
+
+def test_corpus_desktop_export(corpus: pathlib.Path) -> None:
+    """The real export: 1,467 messages; times from date_unixtime; links with URLs; hashtags as the export marks."""
+    data = json.loads(
+        (corpus / "telegram-desktop-json" / "trfactsdeals_messages_2023.json").read_text(encoding="utf-8")
+    )
+    dump = mfaparse.parse_telegram_export(data)
+    assert len(dump.posts) == 1467
+    first = dump.posts[0]
+    assert first.message_id == 85087
+    assert first.posted_at == dt.datetime.fromtimestamp(1686201531, tz=UTC)
+    assert first.channel == "TR Facts Deals"
+    assert first.text.startswith("Min. 80% Off On Branded Luggage\n\nMaster Link : https://extp.in/Gr4gS7")
+    assert all(lk.url for p in dump.posts for lk in p.links)
+    marked = [e["text"] for m in data["messages"] for e in m["text_entities"] if e["type"] == "hashtag"]
+    assert [f"#{h.tag}" for p in dump.posts for h in p.hashtags] == list(dict.fromkeys(marked)) or len(marked) == sum(
+        len(p.hashtags) for p in dump.posts
+    )
+    # the export marks "@1499" (a price) as a mention; usernames start with a letter, so it is none
+    assert not any(m.username[0].isdigit() for p in dump.posts for m in p.mentions)
+    _spans_hold(dump)
+
+
+def test_markdown_pieces() -> None:
+    """Client Markdown: bold, italic, strike, code and links become pieces; the markup goes."""
+    pieces = markdown_pieces("**B** __I__ ~~S~~ `C` [T](https://x.org/a)")
+    assert [(p.text, p.kind) for p in pieces if p.kind] == [
+        ("B", "bold"),
+        ("I", "italic"),
+        ("S", "strike"),
+        ("C", "code"),
+        ("T", "text_link"),
+    ]
+
+
+def test_synthetic_telethon() -> None:
+    """Telethon dicts: UTF-16 entity offsets after astral emoji, fwd_from, media-only messages."""
+    messages = json.loads((FIXTURES / "synthetic_telethon_messages.json").read_text(encoding="utf-8"))
+    dump = mfaparse.parse_client_messages(messages)
+    first, second = dump.posts
+    assert [h.tag for h in first.hashtags] == ["ДеньПоэзии"]
+    assert [m.username for m in first.mentions] == ["MID_Russia"]
+    assert [(lk.text, lk.url) for lk in first.links] == [("подробнее", "https://mid.ru/ru/press_service/")]
+    assert first.url == "https://t.me/c/1101170442/16711"
+    assert first.forward is not None
+    assert (first.forward.message_id, first.forward.author, first.forward.url) == (
+        16700,
+        "Press Service",
+        "https://t.me/c/1101170442/16700",
+    )
+    assert first.forward.posted_at == dt.datetime(2024, 3, 21, 8, 55, tzinfo=UTC)
+    assert [m.kind for m in second.media] == ["MessageMediaPhoto"]
+    _spans_hold(dump)
+    broken = [dict(messages[0], entities=[{"_": "MessageEntityBold", "offset": 1, "length": 2}])]
+    with pytest.raises(ParseError, match="does not fit"):
+        mfaparse.parse_client_messages(broken)
+
+
+def test_corpus_client_json(corpus: pathlib.Path) -> None:
+    """Real client-library records (RIA Novosti, BBC Russian): counts, times, Markdown links with URLs."""
+    ria = json.loads(
+        (corpus / "telegram-client-json" / "ria_novosti_2024-12_first300.json").read_text(encoding="utf-8")
+    )
+    bbc = json.loads(
+        (corpus / "telegram-client-json" / "bbc_russian_2024-12_first150.json").read_text(encoding="utf-8")
+    )
+    ria_dump, bbc_dump = mfaparse.parse_client_messages(ria), mfaparse.parse_client_messages(bbc)
+    assert (len(ria_dump.posts), len(bbc_dump.posts)) == (300, 150)
+    assert ria_dump.posts[0].message_id == 271643
+    assert ria_dump.posts[0].url == "https://t.me/c/1101170442/271643"  # the channel field is a display name
+    assert all(p.posted_at is not None and p.posted_at.tzinfo for p in ria_dump.posts)
+    assert sum(1 for p in bbc_dump.posts for lk in p.links if lk.url) > 100
+    # nested and line-spanning markup ("**__bit.ly__**", "[__bit.ly__](...)", "**Headline\n**") goes too
+    assert not any("](" in p.text or "**" in p.text or "__" in p.text for p in bbc_dump.posts)
+    _spans_hold(bbc_dump)
+
+
+def test_client_type_errors() -> None:
+    """A str or a single mapping is not a list of messages."""
+    with pytest.raises(TypeError):
+        mfaparse.parse_client_messages("text")  # type: ignore[arg-type]  # wrong type on purpose
+    with pytest.raises(TypeError):
+        mfaparse.parse_client_messages([1])  # type: ignore[list-item]  # wrong type on purpose
