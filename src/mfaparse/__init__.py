@@ -18,7 +18,7 @@ from mfaparse.entities import (
     is_hashtag_line,
     strip_hashtags,
 )
-from mfaparse.errors import MfaparseError, ParseError
+from mfaparse.errors import MfaparseError, MissingDependencyError, ParseError
 from mfaparse.model import (
     Article,
     Block,
@@ -46,7 +46,9 @@ from mfaparse.tass.records import parse_tass_record
 from mfaparse.tass.text import parse_tass
 from mfaparse.telegram.client import iter_client_messages, parse_client_messages
 from mfaparse.telegram.export import iter_telegram_export, parse_telegram_export
+from mfaparse.telegram.export_html import parse_telegram_export_html
 from mfaparse.telegram.text import iter_telegram, parse_telegram
+from mfaparse.telegram.web import iter_html_fragments, parse_telegram_web
 
 __version__ = "0.1.0"
 
@@ -67,6 +69,7 @@ __all__ = [
     "Media",
     "Mention",
     "MfaparseError",
+    "MissingDependencyError",
     "NearDupOptions",
     "ParseError",
     "PartialDate",
@@ -90,6 +93,7 @@ __all__ = [
     "flag_code",
     "is_hashtag_line",
     "iter_client_messages",
+    "iter_html_fragments",
     "iter_telegram",
     "iter_telegram_export",
     "normalize",
@@ -98,6 +102,8 @@ __all__ = [
     "parse_tass_record",
     "parse_telegram",
     "parse_telegram_export",
+    "parse_telegram_export_html",
+    "parse_telegram_web",
     "strip_emoji",
     "strip_hashtags",
     "text_fingerprint",

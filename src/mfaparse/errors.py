@@ -10,7 +10,7 @@ True
 
 from __future__ import annotations
 
-__all__ = ["MfaparseError", "ParseError"]
+__all__ = ["MfaparseError", "MissingDependencyError", "ParseError"]
 
 
 class MfaparseError(Exception):
@@ -34,3 +34,7 @@ class ParseError(MfaparseError, ValueError):
             snippet = text[position or 0 : (position or 0) + 40] if position is not None else text[:40]
             message += f" (near {snippet!r})"
         super().__init__(message)
+
+
+class MissingDependencyError(MfaparseError, ImportError):
+    """An optional dependency is needed: the message names the extra to install."""
