@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from mfaparse.clean import CleanOptions, clean_text
 from mfaparse.dedup import Dedup, DedupOptions, dedup_blocks
+from mfaparse.detect import FORMATS, detect, parse, parse_as
 from mfaparse.emoji import find_emoji, flag_code, strip_emoji
 from mfaparse.entities import (
     Utf16Map,
@@ -42,6 +43,7 @@ from mfaparse.model import (
 )
 from mfaparse.near_duplicates import DuplicateGroup, NearDupOptions, dedup_posts, text_fingerprint
 from mfaparse.normalize import fix_mojibake, normalize
+from mfaparse.reader import ReadFailure, read
 from mfaparse.tass.records import parse_tass_record
 from mfaparse.tass.text import parse_tass
 from mfaparse.telegram.client import iter_client_messages, parse_client_messages
@@ -53,6 +55,7 @@ from mfaparse.telegram.web import iter_html_fragments, parse_telegram_web
 __version__ = "0.1.0"
 
 __all__ = [
+    "FORMATS",
     "Article",
     "Block",
     "Channel",
@@ -76,6 +79,7 @@ __all__ = [
     "PartialDateTime",
     "Post",
     "Quote",
+    "ReadFailure",
     "Removal",
     "Span",
     "Speaker",
@@ -85,6 +89,7 @@ __all__ = [
     "clean_text",
     "dedup_blocks",
     "dedup_posts",
+    "detect",
     "find_emoji",
     "find_hashtags",
     "find_links",
@@ -97,6 +102,8 @@ __all__ = [
     "iter_telegram",
     "iter_telegram_export",
     "normalize",
+    "parse",
+    "parse_as",
     "parse_client_messages",
     "parse_tass",
     "parse_tass_record",
@@ -104,6 +111,7 @@ __all__ = [
     "parse_telegram_export",
     "parse_telegram_export_html",
     "parse_telegram_web",
+    "read",
     "strip_emoji",
     "strip_hashtags",
     "text_fingerprint",

@@ -1,0 +1,163 @@
+"""Telegram HTML formats, format detection and read(): every corpus file, bad input as clear errors or records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import pathlib
+import zipfile
+
+import pytest
+
+import mfaparse
+from mfaparse import ParseError, ReadFailure
+
+UTC = dt.timezone.utc
+CORPUS_FORMATS = {
+    "reposts/00_": "telegram-text",
+    "tass-records/misc_tass_articles.jsonl": "tass-records",
+    "tass-records/tasscom_articles_2022_student_page.json": "tass-records",
+    "tass-text/00_": "tass-text",
+    "tass-text/04_": "tass-text",
+    "telegram-client-json/bbc_": "telegram-client-json",
+    "telegram-desktop-html/": "telegram-export-html",
+    "telegram-desktop-json/": "telegram-export-json",
+    "telegram-text/01_": "telegram-text",
+    "telegram-text/29_": "telegram-text",
+    "telegram-web-html/embed_": "telegram-web-html",
+    "telegram-web-html/message_text_fragments": "html-fragments",
+    "telegram-web-html/xCareers": "telegram-web-html",
+}
+
+
+def _one(corpus: pathlib.Path, prefix: str) -> pathlib.Path:
+    folder, _, name = prefix.partition("/")
+    (path,) = sorted((corpus / folder).glob(f"{name}*"))
+    return path
+
+
+@pytest.mark.parametrize("prefix", sorted(CORPUS_FORMATS))
+def test_detect_corpus(corpus: pathlib.Path, prefix: str) -> None:
+    """Each real file's format is found from its content."""
+    path = _one(corpus, prefix)
+    assert mfaparse.detect(path.read_text(encoding="utf-8")) == CORPUS_FORMATS[prefix]
+
+
+def test_read_every_corpus_file(corpus: pathlib.Path) -> None:
+    """read() over the whole corpus: records for every file, no failures."""
+    records = list(mfaparse.read(corpus))
+    assert not [r for r in records if isinstance(r, ReadFailure)]
+    assert sum(isinstance(r, mfaparse.Post) for r in records) > 2000
+    assert sum(isinstance(r, mfaparse.Article) for r in records) == 11
+
+
+def test_web_page(corpus: pathlib.Path) -> None:
+    """A t.me/s page: channel header with counters, posts with URLs, times, hashtags from links, views."""
+    dump = mfaparse.parse_telegram_web(_one(corpus, "telegram-web-html/xCareers").read_text(encoding="utf-8"))
+    assert dump.channel is not None
+    assert (dump.channel.name, dump.channel.username, dump.channel.subscribers, dump.channel.links) == (
+        "xCareers: Digital Jobs",
+        "xCareers",
+        60_000,
+        479,
+    )
+    assert [p.url for p in dump.posts] == [f"https://t.me/xCareers/{n}" for n in (1491, 1510, 1511)]
+    assert dump.posts[0].posted_at == dt.datetime(2020, 4, 30, 17, 0, 4, tzinfo=UTC)
+    assert dump.posts[0].text.startswith("РАЗРАБОТЧИК IOS 🔥\n\nФормат: #удаленка")
+    assert [h.tag for h in dump.posts[0].hashtags][:3] == ["удаленка", "офис", "москва"]
+    for post in dump.posts:
+        for h in post.hashtags:
+            assert h.span.slice(dump.source) == "#" + h.tag
+
+
+def test_embed_pages(corpus: pathlib.Path) -> None:
+    """Embed pages: the post link gives the URL; a forward's link its origin; a reply's quote is not the text."""
+    dump = mfaparse.parse_telegram_web(_one(corpus, "telegram-web-html/embed_").read_text(encoding="utf-8"))
+    assert [p.message_id for p in dump.posts] == [5340, 5341, 5343, 5346, 5345, 5309]
+    forwarded = dump.posts[3]
+    assert forwarded.forward is not None
+    assert (forwarded.forward.name, forwarded.forward.url, forwarded.forward.message_id) == (
+        "Rouhani Thesis",
+        "https://t.me/RouhaniThesis/500",
+        500,
+    )
+    assert [m.kind for m in dump.posts[4].media] == ["unsupported", "video"]
+    assert dump.posts[1].text.startswith("مدیریت زمستانی به روش انگلیسی\n\n#یادداشت_مهمان")
+
+
+def test_html_fragments(corpus: pathlib.Path) -> None:
+    """Message-text fragments keep their emoji (the scraper's own text field lost them)."""
+    lines = _one(corpus, "telegram-web-html/message_text_fragments").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    posts = list(mfaparse.iter_html_fragments(records))
+    assert len(posts) == 53
+    assert posts[0].channel == "covid19_ukraine"
+    assert posts[0].posted_at == dt.datetime(2022, 2, 26, 10, 56, 32, tzinfo=UTC)
+    assert [lk.url for lk in posts[0].links] == ["https://t.me/UkraineNow"]
+    assert any(p.text.startswith("🇪🇺 Газовые войны") for p in posts)
+
+
+def test_desktop_html(corpus: pathlib.Path) -> None:
+    """Desktop HTML: joined messages inherit the sender, times carry their offset, a forward its origin."""
+    dump = mfaparse.parse_telegram_export_html(_one(corpus, "telegram-desktop-html/").read_text(encoding="utf-8"))
+    assert len(dump.posts) == 21
+    assert dump.posts[0].posted_at == dt.datetime(2025, 12, 3, 19, 7, 11, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert [p.channel for p in dump.posts[:3]] == ["Emerick Grimm", "Who", "Emerick Grimm"]
+    (forwarded,) = [p for p in dump.posts if p.forward]
+    assert forwarded.forward is not None
+    assert forwarded.forward.name == "[ ARCHIVE ] AroPixel Home"
+    assert forwarded.text.startswith("Схоже, що треба буде поробити один важливий пост")
+    assert dump.posts[0].media[0].kind == "photo"
+
+
+def test_bad_input_is_a_clear_error() -> None:
+    """Unrelated HTML, JSON of no known shape, truncated JSON: ParseErrors saying what was expected."""
+    with pytest.raises(ParseError, match="Telegram HTML"):
+        mfaparse.detect("<html><body><p>A shop</p></body></html>")
+    with pytest.raises(ParseError, match="none of their keys"):
+        mfaparse.detect('{"weather": "sunny"}')
+    with pytest.raises(ParseError, match="JSON"):
+        mfaparse.detect('{"messages": [')
+    with pytest.raises(ParseError, match="tgme_widget_message"):
+        mfaparse.parse_telegram_web("<html><body>nothing</body></html>")
+    with pytest.raises(ParseError, match="Desktop HTML"):
+        mfaparse.parse_telegram_export_html("<html><body>nothing</body></html>")
+    with pytest.raises(ValueError, match="format"):
+        list(mfaparse.read("x", format="pdf"))
+
+
+def test_read_failures_and_archives(tmp_path: pathlib.Path) -> None:
+    """Each bad file is a ReadFailure and reading goes on; .gz and .zip are read; stdin works."""
+    (tmp_path / "good.txt").write_text("Forwarded from Russian MFA 🇷🇺\nA post.", encoding="utf-8")
+    (tmp_path / "truncated.json").write_text('{"messages": [{"id": 1', encoding="utf-8")
+    (tmp_path / "shop.html").write_text("<html><body>shop</body></html>", encoding="utf-8")
+    (tmp_path / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
+    (tmp_path / "article.txt.gz").write_bytes(gzip.compress(b"Title\nMOSCOW, May 1. /TASS/. Text."))
+    with zipfile.ZipFile(tmp_path / "bundle.zip", "w") as archive:
+        archive.writestr("inner/post.txt", "Forwarded from X Channel\nInside a zip.")
+    records = list(mfaparse.read([tmp_path, tmp_path / "missing.txt"]))
+    kinds = [(type(r).__name__, pathlib.Path(r.path).name if isinstance(r, ReadFailure) else None) for r in records]
+    assert kinds == [
+        ("Article", None),
+        ("Post", None),
+        ("Post", None),
+        ("ReadFailure", "latin1.txt"),
+        ("ReadFailure", "shop.html"),
+        ("ReadFailure", "truncated.json"),
+        ("ReadFailure", "missing.txt"),
+    ]
+    failures = {pathlib.Path(r.path).name: r for r in records if isinstance(r, ReadFailure)}
+    assert "UTF-8" in failures["latin1.txt"].reason
+    assert "Telegram HTML" in failures["shop.html"].reason
+    assert failures["missing.txt"].reason == "no such file or directory"
+    assert ReadFailure.from_dict(failures["shop.html"].to_dict()) == failures["shop.html"]
+
+
+def test_parse_dispatch() -> None:
+    """parse() gives an Article, a TelegramDump or a list, by the detected format."""
+    assert isinstance(mfaparse.parse("Forwarded from X Channel\nText"), mfaparse.TelegramDump)
+    assert isinstance(mfaparse.parse("Title\nMOSCOW, May 1. /TASS/. Text."), mfaparse.Article)
+    records = mfaparse.parse(json.dumps([{"title": "T", "body": "MOSCOW, May 1. /TASS/. Text."}]))
+    assert isinstance(records, list)
+    assert isinstance(records[0], mfaparse.Article)
