@@ -15,11 +15,11 @@ import resource
 import subprocess
 import sys
 import tempfile
-import time
 
 MESSAGES = [
     [{"type": "plain", "text": "🎙 Foreign Minister Sergey Lavrov’s remarks (Sochi, November 6, 2024)\n💬 We value "},
-     {"type": "hashtag", "text": "#ASEAN"}, {"type": "plain", "text": " ties and the "}, {"type": "hashtag", "text": "#EAEU"},
+     {"type": "hashtag", "text": "#ASEAN"}, {"type": "plain", "text": " ties and the "},
+     {"type": "hashtag", "text": "#EAEU"},
      {"type": "plain", "text": ".\n"}, {"type": "text_link", "text": "Read in full", "href": "https://mid.ru/en/1"}],
     [{"type": "plain", "text": "Min. 80% Off On Branded Luggage\n\nMaster Link : "},
      {"type": "link", "text": "https://extp.in/Gr4gS7"}, {"type": "plain", "text": "\n\nSmall : "},
