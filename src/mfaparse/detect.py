@@ -45,6 +45,11 @@ FORMATS: tuple[Format, ...] = (
 )
 _HEAD = 4096
 _TASS_DATELINE = regex.compile(r"/\s*(?:Корр\.\s*)?(?:ИТАР-)?(?:TASS|ТАСС)[^/\n]{0,60}/\s*[.:]")
+# Telegram layout: lines led by emoji (🎙, 📍, 💬, 🔹, flags), as TASS text never has.
+_EMOJI_LED = regex.compile(r"(?m)^[\p{Extended_Pictographic}\p{RI}]")
+_EMOJI_LINES = 2
+# tass.com page furniture, when an article has no dateline: share widgets, the "All news" crumb.
+_TASS_WORD = regex.compile(r"^(?:- Share on \w+|All news|Все новости)$", flags=regex.MULTILINE)
 _TELEGRAM_TEXT = regex.compile(
     r"(?m)^(?:Forwarded from|Переслано от)\s|^\d+(?:[.,]\d+)?[KКM]?\s+(?:subscribers|подписчик)"
 )
@@ -93,7 +98,9 @@ def detect(text: str, name: str | None = None) -> Format:
         raise ParseError("expected Telegram HTML (a t.me/s page or a Desktop export): this page is neither")
     if head.startswith(("{", "[")):
         return _json_format(_records(text))
-    if _TASS_DATELINE.search(text[: _HEAD * 4]) and not _TELEGRAM_TEXT.search(head):
+    sample = text[: _HEAD * 4]
+    telegram = bool(_TELEGRAM_TEXT.search(head)) or len(_EMOJI_LED.findall(sample)) >= _EMOJI_LINES
+    if not telegram and (_TASS_DATELINE.search(sample) or _TASS_WORD.search(sample)):
         return "tass-text"
     return "telegram-text"
 

@@ -1,0 +1,240 @@
+"""The command line: ``mfaparse parse | clean | dedup | detect``.
+
+``main(argv) -> int`` is what the ``mfaparse`` script and ``python -m mfaparse`` run. Exit codes: 0 all good,
+1 some inputs failed (a summary on stderr says how many and which), 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import datetime as dt
+import functools
+import multiprocessing
+import pathlib
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from typing import IO, Any
+
+import attrs
+
+from mfaparse import __version__
+from mfaparse.clean import clean_text
+from mfaparse.detect import FORMATS, detect
+from mfaparse.jsonl import from_jsonl, to_jsonl
+from mfaparse.model import Article, Post
+from mfaparse.near_duplicates import NearDupOptions, dedup_posts
+from mfaparse.reader import ReadFailure, read
+
+__all__ = ["main"]
+
+_CSV_FIELDS = ("type", "path", "channel", "message_id", "url", "posted_at", "forward", "title", "place", "date",
+               "hashtags", "text", "clean_text", "reason")  # fmt: skip
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mfaparse", description="Structured records from TASS and Telegram text.")
+    parser.add_argument("--version", action="version", version=f"mfaparse {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    parse = sub.add_parser("parse", help="parse files or folders into JSON Lines (or CSV)")
+    parse.add_argument("paths", nargs="+", help="files, folders, .gz, .zip, or - for stdin")
+    parse.add_argument("-o", "--output", help="write here instead of stdout")
+    parse.add_argument("--format", default="auto", choices=("auto", *FORMATS), help="input format (default: detect)")
+    parse.add_argument("--output-format", default="jsonl", choices=("jsonl", "csv"), help="jsonl (default) or csv")
+    parse.add_argument("-j", "--jobs", type=int, default=1, help="files parsed in parallel (default 1)")
+    parse.add_argument("--reference-date", type=dt.date.fromisoformat, help="resolve year-less TASS timestamps")
+    verbosity = parse.add_mutually_exclusive_group()
+    verbosity.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
+    verbosity.add_argument("-v", "--verbose", action="store_true", help="name each failed input")
+    sub.add_parser("clean", help="the NLP view of stdin, to stdout")
+    dedup = sub.add_parser("dedup", help="duplicate groups of the posts in JSON Lines (from parse) on stdin or files")
+    dedup.add_argument("paths", nargs="*", help="JSON Lines files (default: stdin)")
+    dedup.add_argument("--threshold", type=float, default=0.8, help="near-duplicate Jaccard threshold (default 0.8)")
+    detect_cmd = sub.add_parser("detect", help="print the detected format of each file")
+    detect_cmd.add_argument("paths", nargs="+")
+    return parser
+
+
+def _files(paths: Sequence[str]) -> list[str]:
+    """Inputs split into files (folders expanded), so that -j can share them out; order kept."""
+    files: list[str] = []
+    for raw in paths:
+        path = pathlib.Path(raw)
+        if raw != "-" and path.is_dir():
+            files.extend(str(p) for p in sorted(path.rglob("*")) if p.is_file())
+        else:
+            files.append(raw)
+    return files
+
+
+def _read_one(path: str, fmt: str, reference: dt.date | None) -> list[Post | Article | ReadFailure]:
+    records = list(read(path, format=fmt))
+    if reference is None:
+        return records
+    return [_with_reference(r, reference) for r in records]
+
+
+def _with_reference(record: Post | Article | ReadFailure, reference: dt.date) -> Post | Article | ReadFailure:
+    if isinstance(record, Article) and record.published is not None and not isinstance(record.published, dt.datetime):
+        stamp = record.published
+        if stamp.month and stamp.day:
+            return attrs.evolve(record, published=stamp.resolve(reference))
+    return record
+
+
+def _results(files: list[str], fmt: str, reference: dt.date | None, jobs: int) -> Iterator[tuple[str, list[Any]]]:
+    work = functools.partial(_read_one, fmt=fmt, reference=reference)
+    if jobs <= 1 or len(files) <= 1:
+        for path in files:
+            yield path, work(path)
+        return
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        yield from zip(files, pool.imap(work, files, chunksize=1), strict=True)
+
+
+def _csv_row(record: Any, path: str) -> dict[str, object]:
+    if isinstance(record, ReadFailure):
+        return {"type": "ReadFailure", "path": record.path, "reason": record.reason}
+    row: dict[str, object] = {
+        "type": type(record).__name__,
+        "path": path,
+        "text": record.text,
+        "clean_text": record.clean_text,
+    }
+    if isinstance(record, Post):
+        row.update(
+            channel=record.channel, message_id=record.message_id, url=record.url,
+            posted_at=record.posted_at.isoformat() if record.posted_at else None,
+            forward=record.forward.name if record.forward else None, title=record.title, place=record.place,
+            date=record.date.iso() if record.date else None, hashtags=" ".join(h.tag for h in record.hashtags),
+        )  # fmt: skip
+    else:
+        row.update(
+            title=record.title,
+            url=record.url,
+            date=record.dateline.date.iso() if record.dateline and record.dateline.date else None,
+        )
+    return row
+
+
+class _Progress:
+    """Files and MB done, rate and ETA on a terminal's stderr; silent when stderr is not a terminal."""
+
+    def __init__(self, files: list[str], enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.total = sum(pathlib.Path(f).stat().st_size for f in files if f != "-" and pathlib.Path(f).is_file())
+        self.count = len(files)
+        self.done_files = 0
+        self.done_bytes = 0
+        self.start = time.perf_counter()
+
+    def step(self, path: str) -> None:
+        self.done_files += 1
+        with contextlib.suppress(OSError):
+            self.done_bytes += pathlib.Path(path).stat().st_size if path != "-" else 0
+        if not self.enabled:
+            return
+        elapsed = max(time.perf_counter() - self.start, 1e-9)
+        rate = self.done_bytes / 1e6 / elapsed
+        left = (self.total - self.done_bytes) / 1e6 / rate if rate else 0.0
+        sys.stderr.write(
+            f"\r{self.done_files}/{self.count} files, {self.done_bytes / 1e6:.1f}/{self.total / 1e6:.1f} MB, "
+            f"{rate:.1f} MB/s, ETA {left:.0f}s "
+        )
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+
+
+def _parse(args: argparse.Namespace) -> int:
+    if args.jobs < 1:
+        print("mfaparse parse: -j must be 1 or more", file=sys.stderr)
+        return 2
+    files = _files(args.paths)
+    out: IO[str] = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115  # closed below
+    progress = _Progress(files, enabled=not args.quiet)
+    failures: list[ReadFailure] = []
+    writer = csv.DictWriter(out, fieldnames=_CSV_FIELDS) if args.output_format == "csv" else None
+    if writer is not None:
+        writer.writeheader()
+    try:
+        for path, records in _results(files, args.format, args.reference_date, args.jobs):
+            for record in records:
+                if isinstance(record, ReadFailure):
+                    failures.append(record)
+                if writer is not None:
+                    writer.writerow(_csv_row(record, path))
+                else:
+                    out.write(to_jsonl(record) + "\n")
+            progress.step(path)
+    finally:
+        progress.close()
+        if args.output:
+            out.close()
+    if failures and not args.quiet:
+        print(f"mfaparse: {len(failures)} input(s) failed; they are ReadFailure records in the output", file=sys.stderr)
+        for failure in failures if args.verbose else failures[:5]:
+            print(f"  {failure.path}: {failure.reason}", file=sys.stderr)
+        if not args.verbose and len(failures) > 5:
+            print("  ... (-v lists them all)", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _dedup(args: argparse.Namespace) -> int:
+    lines: list[str] = []
+    if args.paths:
+        for path in args.paths:
+            lines.extend(pathlib.Path(path).read_text(encoding="utf-8").splitlines())
+    else:
+        lines = sys.stdin.read().splitlines()
+    posts = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = from_jsonl(line)
+        except ValueError as exc:
+            print(f"mfaparse dedup: line {number} is not a record from 'mfaparse parse': {exc}", file=sys.stderr)
+            return 2
+        if isinstance(record, (Post, Article)):
+            posts.append(record)
+    for group in dedup_posts(posts, NearDupOptions(threshold=args.threshold)):
+        sys.stdout.write(to_jsonl(group) + "\n")
+    return 0
+
+
+def _detect(args: argparse.Namespace) -> int:
+    status = 0
+    for path in args.paths:
+        try:
+            text = pathlib.Path(path).read_text(encoding="utf-8")
+            print(f"{path}\t{detect(text, path)}")
+        except (OSError, UnicodeDecodeError, ValueError) as exc:  # noqa: PERF203  # one report per file, and on
+            print(f"{path}\terror: {exc}")
+            status = 1
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); the exit code."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(list(argv) if argv is not None else None)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
+        return int(exc.code or 0)
+    if args.command == "parse":
+        return _parse(args)
+    if args.command == "clean":
+        sys.stdout.write(clean_text(sys.stdin.read()) + "\n")
+        return 0
+    if args.command == "dedup":
+        return _dedup(args)
+    return _detect(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""Records as JSON Lines and back: each line is a record's ``to_dict()`` with its ``type``.
+
+>>> import mfaparse
+>>> post = mfaparse.parse_telegram("Forwarded from X Channel\\nText #ASEAN").posts[0]
+>>> line = to_jsonl(post)
+>>> line[:30]
+'{"type": "Post", "span": {"sta'
+>>> from_jsonl(line) == post
+True
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from mfaparse.model import Article, Post
+from mfaparse.near_duplicates import DuplicateGroup
+from mfaparse.reader import ReadFailure
+
+__all__ = ["RECORD_TYPES", "from_jsonl", "to_jsonl"]
+
+RECORD_TYPES: dict[str, type[Post] | type[Article] | type[ReadFailure] | type[DuplicateGroup]] = {
+    "Post": Post,
+    "Article": Article,
+    "ReadFailure": ReadFailure,
+    "DuplicateGroup": DuplicateGroup,
+}
+
+
+def to_jsonl(record: Post | Article | ReadFailure | DuplicateGroup) -> str:
+    """One JSON line (no newline) for a record."""
+    name = type(record).__name__
+    if name not in RECORD_TYPES:
+        raise TypeError(f"to_jsonl() takes one of {sorted(RECORD_TYPES)}, not {name}")
+    return json.dumps({"type": name, **record.to_dict()}, ensure_ascii=False)
+
+
+def from_jsonl(line: str) -> Any:
+    """The record a JSON line holds (the inverse of :func:`to_jsonl`)."""
+    data = json.loads(line)
+    if not isinstance(data, dict) or data.get("type") not in RECORD_TYPES:
+        raise ValueError(f"expected a JSON object with a type among {sorted(RECORD_TYPES)}")
+    kind = RECORD_TYPES[data.pop("type")]
+    return kind.from_dict(data)

@@ -1,0 +1,105 @@
+"""The command line, called as main(argv) and as a user would run it."""
+
+from __future__ import annotations
+
+import io
+import json
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+import mfaparse
+from mfaparse.cli import main
+from mfaparse.jsonl import from_jsonl
+from tests.conftest import SEEDS
+
+
+def test_parse_to_jsonl_loads_back(tmp_path: pathlib.Path) -> None:
+    """``parse`` writes one record per line; each loads back into an equal record."""
+    out = tmp_path / "out.jsonl"
+    assert main(["parse", str(SEEDS), "-o", str(out), "-q"]) == 0
+    records = [from_jsonl(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [type(r).__name__ for r in records].count("Article") == 4
+    assert [type(r).__name__ for r in records].count("Post") == 13
+    direct = mfaparse.parse_telegram((SEEDS / "002_12d9f524b16b2091.txt").read_text(encoding="utf-8")).posts
+    assert [r for r in records if isinstance(r, mfaparse.Post)] == list(direct)
+
+
+def test_parallel_output_in_input_order(tmp_path: pathlib.Path) -> None:
+    """``-j 2`` gives the same lines, in the same order, as ``-j 1``."""
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert main(["parse", str(SEEDS), "-o", str(one), "-q"]) == 0
+    assert main(["parse", str(SEEDS), "-o", str(two), "-q", "-j", "2"]) == 0
+    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
+
+
+def test_failures_exit_1_with_summary(tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A bad input is a ReadFailure line, exit 1, and a summary on stderr naming it."""
+    (tmp_path / "bad.json").write_text('{"messages": [', encoding="utf-8")
+    (tmp_path / "good.txt").write_text("Forwarded from X Channel\nText", encoding="utf-8")
+    assert main(["parse", str(tmp_path)]) == 1
+    captured = capsys.readouterr()
+    types = [json.loads(line)["type"] for line in captured.out.splitlines()]
+    assert types == ["ReadFailure", "Post"]
+    assert "1 input(s) failed" in captured.err
+    assert "bad.json" in captured.err
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """Unknown commands, formats or job counts are usage errors."""
+    assert main(["frobnicate"]) == 2
+    assert main(["parse", "x", "--format", "pdf"]) == 2
+    assert main(["parse", "x", "-j", "0"]) == 2
+    assert "usage" in capsys.readouterr().err
+
+
+def test_csv_output(tmp_path: pathlib.Path) -> None:
+    """``--output-format csv`` writes a header and a row per record."""
+    out = tmp_path / "out.csv"
+    assert main(["parse", str(SEEDS / "000_26f196d396e7094e.txt"), "-o", str(out), "--output-format", "csv", "-q"]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("type,path,channel")
+    assert lines[1].startswith("Article,")
+
+
+def test_reference_date(tmp_path: pathlib.Path) -> None:
+    """``--reference-date`` resolves year-less TASS timestamps."""
+    out = tmp_path / "out.jsonl"
+    path = str(SEEDS / "003_68635443282a5ed9.txt")
+    assert main(["parse", path, "-o", str(out), "-q", "--reference-date", "2022-03-01"]) == 0
+    (article,) = [from_jsonl(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert article.published.isoformat() == "2022-02-16T14:10:00+03:00"
+
+
+def test_clean_dedup_detect(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``clean`` filters stdin; ``dedup`` groups parsed posts; ``detect`` names formats."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO("🎙 8️⃣0️⃣ years of #ASEAN ties 🇷🇺\n#RussiaASEAN"))
+    assert main(["clean"]) == 0
+    assert capsys.readouterr().out == "80 years of ASEAN ties\n"
+    posts = tmp_path / "posts.txt"
+    posts.write_text(
+        "Forwarded from A Channel\nThe very same post text here.\n"
+        "Forwarded from B Channel\nThe very same post text here."
+    )
+    out = tmp_path / "posts.jsonl"
+    assert main(["parse", str(posts), "-o", str(out), "-q"]) == 0
+    assert main(["dedup", str(out)]) == 0
+    groups = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(g["kind"], g["members"]) for g in groups] == [("exact", [0, 1])]
+    assert main(["detect", str(posts), str(SEEDS / "000_26f196d396e7094e.txt")]) == 0
+    assert capsys.readouterr().out.split() == [
+        str(posts),
+        "telegram-text",
+        str(SEEDS / "000_26f196d396e7094e.txt"),
+        "tass-text",
+    ]
+
+
+def test_module_entry_point() -> None:
+    """``python -m mfaparse`` runs the same command line."""
+    done = subprocess.run([sys.executable, "-m", "mfaparse", "--version"], capture_output=True, text=True, check=True)
+    assert done.stdout.startswith("mfaparse ")
