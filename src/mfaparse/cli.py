@@ -69,11 +69,18 @@ def _files(paths: Sequence[str]) -> list[str]:
     return files
 
 
-def _read_one(path: str, fmt: str, reference: dt.date | None) -> list[Post | Article | ReadFailure]:
-    records = list(read(path, format=fmt))
-    if reference is None:
-        return records
-    return [_with_reference(r, reference) for r in records]
+_Out = tuple[str | dict[str, object], ReadFailure | None]  # a JSON line or a CSV row, and the failure it reports
+
+
+def _read_one(path: str, fmt: str, reference: dt.date | None, output_format: str) -> list[_Out]:
+    """Parse one input and serialise its records here, in the worker: the parent only writes lines."""
+    out: list[_Out] = []
+    for record in read(path, format=fmt):
+        if reference is not None:
+            record = _with_reference(record, reference)  # noqa: PLW2901  # the same record, year resolved
+        failure = record if isinstance(record, ReadFailure) else None
+        out.append((_csv_row(record, path) if output_format == "csv" else to_jsonl(record), failure))
+    return out
 
 
 def _with_reference(record: Post | Article | ReadFailure, reference: dt.date) -> Post | Article | ReadFailure:
@@ -84,8 +91,10 @@ def _with_reference(record: Post | Article | ReadFailure, reference: dt.date) ->
     return record
 
 
-def _results(files: list[str], fmt: str, reference: dt.date | None, jobs: int) -> Iterator[tuple[str, list[Any]]]:
-    work = functools.partial(_read_one, fmt=fmt, reference=reference)
+def _results(
+    files: list[str], fmt: str, reference: dt.date | None, jobs: int, output_format: str
+) -> Iterator[tuple[str, list[_Out]]]:
+    work = functools.partial(_read_one, fmt=fmt, reference=reference, output_format=output_format)
     if jobs <= 1 or len(files) <= 1:
         for path in files:
             yield path, work(path)
@@ -162,14 +171,15 @@ def _parse(args: argparse.Namespace) -> int:
     if writer is not None:
         writer.writeheader()
     try:
-        for path, records in _results(files, args.format, args.reference_date, args.jobs):
-            for record in records:
-                if isinstance(record, ReadFailure):
-                    failures.append(record)
-                if writer is not None:
-                    writer.writerow(_csv_row(record, path))
+        for path, outputs in _results(files, args.format, args.reference_date, args.jobs, args.output_format):
+            for item, failure in outputs:
+                if failure is not None:
+                    failures.append(failure)
+                if isinstance(item, dict):
+                    assert writer is not None
+                    writer.writerow(item)
                 else:
-                    out.write(to_jsonl(record) + "\n")
+                    out.write(item + "\n")
             progress.step(path)
     finally:
         progress.close()
