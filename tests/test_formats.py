@@ -161,3 +161,22 @@ def test_parse_dispatch() -> None:
     records = mfaparse.parse(json.dumps([{"title": "T", "body": "MOSCOW, May 1. /TASS/. Text."}]))
     assert isinstance(records, list)
     assert isinstance(records[0], mfaparse.Article)
+
+
+def test_views_authors_and_replies(corpus: pathlib.Path) -> None:
+    """Views, signatures and replies, where the format gives them."""
+    embeds = mfaparse.parse_telegram_web(_one(corpus, "telegram-web-html/embed_").read_text(encoding="utf-8"))
+    assert [p.views for p in embeds.posts] == [10_300, 9_700, 11_000, 11_500, 6_000, 11_400]
+    assert {p.author for p in embeds.posts} == {"کیوان ابراهیمی"}
+    assert [p.reply_to for p in embeds.posts] == [None, 5340, None, None, None, None]
+    desktop = mfaparse.parse_telegram_export_html(_one(corpus, "telegram-desktop-html/").read_text(encoding="utf-8"))
+    assert [(p.message_id, p.reply_to) for p in desktop.posts if p.reply_to] == [(1301659, 1301549)]
+
+
+def test_missing_html_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without selectolax, reading HTML says which extra to install."""
+    import sys  # noqa: PLC0415  # only this test touches the module table
+
+    monkeypatch.setitem(sys.modules, "selectolax.lexbor", None)
+    with pytest.raises(mfaparse.MissingDependencyError, match=r"mfaparse\[html\]"):
+        mfaparse.parse_telegram_web("<div class='tgme_widget_message'></div>")

@@ -347,6 +347,11 @@ class Post(Record):
     message_id: int | None = None
     url: str | None = None
     posted_at: dt.datetime | None = None
+    author: str | None = None
+    """The post's signature (a channel post's author), where the format gives it."""
+    reply_to: int | None = None
+    """The message id this post replies to, where the format gives it."""
+    views: int | None = None
     title: str | None = None
     place: str | None = None
     date: PartialDate | None = None

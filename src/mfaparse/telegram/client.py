@@ -139,6 +139,12 @@ def _forward(fwd: object) -> Forward | None:
     )
 
 
+def _reply_to(reply: object) -> int | None:
+    if isinstance(reply, Mapping) and isinstance(reply.get("reply_to_msg_id"), int):
+        return int(reply["reply_to_msg_id"])
+    return None
+
+
 def _meta(message: Mapping[str, Any], channel: str | None) -> MessageMeta:
     message_id = message.get("message_id", message.get("id"))
     message_id = message_id if isinstance(message_id, int) else None
@@ -161,6 +167,9 @@ def _meta(message: Mapping[str, Any], channel: str | None) -> MessageMeta:
         url=url,
         posted_at=_as_datetime(message.get("date")),
         forward=_forward(message.get("fwd_from")),
+        author=message.get("post_author") if isinstance(message.get("post_author"), str) else None,
+        reply_to=_reply_to(message.get("reply_to")),
+        views=message.get("views") if isinstance(message.get("views"), int) else None,
         media=(Media(kind=str(media.get("_", "media")) if isinstance(media, Mapping) else "media", text=""),)
         if media
         else (),

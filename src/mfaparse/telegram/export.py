@@ -112,6 +112,10 @@ def _posts(messages: Iterable[Any], channel: str | None) -> Iterator[tuple[Post,
             posted_at=_posted_at(message),
             forward=_forward(message),
             media=_media(message),
+            author=message.get("author") if isinstance(message.get("author"), str) else None,
+            reply_to=message.get("reply_to_message_id")
+            if isinstance(message.get("reply_to_message_id"), int)
+            else None,
         )
         post, text = message_post(_pieces(message), meta, offset)
         yield post, text

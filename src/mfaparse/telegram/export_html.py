@@ -24,6 +24,7 @@ _SEPARATOR = "\n\n"
 # A message's full time, as in a date block's title: "03.12.2025 19:07:11 UTC+02:00".
 _STAMP = re.compile(r"(\d\d)\.(\d\d)\.(\d{4}) (\d\d):(\d\d):(\d\d)(?: UTC([+-])(\d\d):(\d\d))?")
 _MESSAGE_ID = re.compile(r"message-?(\d+)")
+_REPLY = re.compile(r"go_to_message(\d+)")
 
 
 def _stamp(value: str | None) -> dt.datetime | None:
@@ -75,12 +76,15 @@ def _posts(doc: Any, channel: str | None) -> Iterator[tuple[Post, str]]:
         media = tuple(Media(kind=_media_kind(m), text=node_text(m)) for m in body.css("div.media_wrap"))
         date = body.css_first("div.date")
         ident = _MESSAGE_ID.match(node.attributes.get("id") or "")
+        reply = body.css_first("div.reply_to a")
+        replied = _REPLY.search(reply.attributes.get("href") or "") if reply is not None else None
         meta = MessageMeta(
             channel=channel or sender,
             message_id=int(ident.group(1)) if ident else None,
             posted_at=_stamp(date.attributes.get("title") if date is not None else None),
             forward=forward,
             media=media,
+            reply_to=int(replied.group(1)) if replied else None,
         )
         post, text = message_post(node_pieces(text_node), meta, offset)
         yield post, text

@@ -27,7 +27,7 @@ def html_parser(html: str) -> Any:
     """A parsed document (selectolax's Lexbor parser); a clear error when the extra is not installed."""
     try:
         from selectolax.lexbor import LexborHTMLParser  # noqa: PLC0415  # optional dependency
-    except ImportError as exc:  # pragma: no cover - the test environment has the extra
+    except ImportError as exc:
         raise MissingDependencyError(
             "reading Telegram HTML needs the html extra: pip install 'mfaparse[html]' (selectolax)"
         ) from exc

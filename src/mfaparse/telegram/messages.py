@@ -50,6 +50,9 @@ class MessageMeta:
     posted_at: dt.datetime | None = None
     forward: Forward | None = None
     media: tuple[Media, ...] = ()
+    author: str | None = None
+    reply_to: int | None = None
+    views: int | None = None
 
 
 def assemble(pieces: Iterable[Piece]) -> tuple[str, list[Entity]]:
@@ -92,6 +95,9 @@ def message_post(pieces: Iterable[Piece], meta: MessageMeta, offset: int = 0) ->
         message_id=meta.message_id,
         url=meta.url,
         posted_at=meta.posted_at,
+        author=meta.author,
+        reply_to=meta.reply_to,
+        views=meta.views,
         forward=meta.forward or post.forward,
         media=post.media + meta.media,
         links=tuple(_entity_links(entities, source, post.links)),

@@ -106,6 +106,12 @@ def _media(node: Any) -> tuple[Media, ...]:
     return tuple(found)
 
 
+def _reply_to(node: Any) -> int | None:
+    reply = node.css_first("a.tgme_widget_message_reply")
+    m = _POST_URL.match((reply.attributes.get("href") or "") if reply is not None else "")
+    return int(m.group("id")) if m else None
+
+
 def _own_text(node: Any) -> Any:
     """The message's own text block, not the one quoted in its reply header."""
     for text in node.css(".tgme_widget_message_text"):
@@ -148,6 +154,9 @@ def _posts(doc: Any, channel: Channel | None) -> Iterator[tuple[Post, str]]:
             posted_at=_time(node),
             forward=forward,
             media=_media(node),
+            author=node_text(node.css_first(".tgme_widget_message_from_author")) or None,
+            reply_to=_reply_to(node),
+            views=_number(node_text(node.css_first(".tgme_widget_message_views"))) or None,
         )
         post, text = message_post(node_pieces(_own_text(node)), meta, offset)
         yield post, text
