@@ -180,3 +180,20 @@ def test_missing_html_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "selectolax.lexbor", None)
     with pytest.raises(mfaparse.MissingDependencyError, match=r"mfaparse\[html\]"):
         mfaparse.parse_telegram_web("<div class='tgme_widget_message'></div>")
+
+
+def test_large_dumps_stream(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above the streaming size, Telegram text and Desktop JSON are read post by post, with the same posts."""
+    from mfaparse import reader  # noqa: PLC0415  # the threshold is module state this test lowers
+    from tests.conftest import FIXTURES, seed_text  # noqa: PLC0415  # test helpers
+
+    dump = tmp_path / "dump.txt.gz"
+    dump.write_bytes(gzip.compress(seed_text("002").encode("utf-8")))
+    export = tmp_path / "result.json"
+    export.write_bytes((FIXTURES / "synthetic_desktop_export.json").read_bytes())
+    whole = [p.text for p in mfaparse.read([dump, export]) if isinstance(p, mfaparse.Post)]
+    monkeypatch.setattr(reader, "STREAM_BYTES", 1)
+    assert reader._stream(dump, None) is not None
+    streamed = [p.text for p in mfaparse.read([dump, export]) if isinstance(p, mfaparse.Post)]
+    assert streamed == whole
+    assert len(streamed) == 13 + 3

@@ -15,7 +15,7 @@ import pathlib
 import sys
 import zipfile
 from collections.abc import Iterable, Iterator
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -27,6 +27,10 @@ from mfaparse.model import Article, Post, TelegramDump
 __all__ = ["ReadFailure", "read"]
 
 _SUFFIXES = (".txt", ".json", ".jsonl", ".csv", ".html", ".htm")
+STREAM_BYTES = 8 * 1024 * 1024
+"""Telegram text dumps and Desktop exports at least this large are streamed instead of read whole."""
+_STREAMED: tuple[Format, ...] = ("telegram-text", "telegram-export-json")
+_HEAD_BYTES = 64 * 1024
 PathLike: TypeAlias = "str | pathlib.Path"
 
 
@@ -83,6 +87,38 @@ def _records(name: str, data: bytes, fmt: Format | None) -> Iterator[Post | Arti
         yield from result
 
 
+def _stream(path: pathlib.Path, fmt: Format | None) -> Iterator[Post | Article | ReadFailure] | None:
+    """Records of a large Telegram text dump or Desktop export, streamed (memory bounded by one post);
+    None when the file is small or of another format (it is then read whole)."""
+    if path.suffix == ".zip" or path.stat().st_size < STREAM_BYTES or fmt not in (None, *_STREAMED):
+        return None
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rb") as handle:
+        head = handle.read(_HEAD_BYTES).decode("utf-8", errors="replace")
+    stripped = head.lstrip("\ufeff \t\r\n")
+    found: Format = fmt or (
+        "telegram-export-json" if stripped.startswith("{") and '"messages"' in head else detect(head, str(path))
+    )
+    if found not in _STREAMED:
+        return None
+    return _streamed(path, found, opener)
+
+
+def _streamed(path: pathlib.Path, found: Format, opener: Any) -> Iterator[Post | Article | ReadFailure]:
+    from mfaparse.telegram.export import iter_telegram_export  # noqa: PLC0415  # avoids an import cycle
+    from mfaparse.telegram.text import iter_telegram  # noqa: PLC0415  # likewise
+
+    try:
+        if found == "telegram-text":
+            with opener(path, "rt", encoding="utf-8-sig") as text:
+                yield from iter_telegram(text)
+        else:
+            with opener(path, "rb") as raw:
+                yield from iter_telegram_export(raw)
+    except (UnicodeDecodeError, MfaparseError, ValueError) as exc:
+        yield ReadFailure(path=str(path), format=found, reason=f"stopped while streaming: {exc}")
+
+
 def read(
     paths: PathLike | Iterable[PathLike], format: str = "auto"
 ) -> Iterator[Post | Article | ReadFailure]:  # the CLI's word
@@ -105,6 +141,10 @@ def read(
             yield ReadFailure(path=str(path), format=fmt, reason="no such file or directory")
             continue
         for file in _files(path):
+            streamed = _stream(file, fmt)
+            if streamed is not None:
+                yield from streamed
+                continue
             try:
                 members = list(_texts(file))
             except (OSError, zipfile.BadZipFile, EOFError) as exc:
