@@ -15,7 +15,7 @@ import multiprocessing
 import pathlib
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
 import attrs
@@ -72,15 +72,18 @@ def _files(paths: Sequence[str]) -> list[str]:
 _Out = tuple[str | dict[str, object], ReadFailure | None]  # a JSON line or a CSV row, and the failure it reports
 
 
-def _read_one(path: str, fmt: str, reference: dt.date | None, output_format: str) -> list[_Out]:
-    """Parse one input and serialise its records here, in the worker: the parent only writes lines."""
-    out: list[_Out] = []
+def _outputs(path: str, fmt: str, reference: dt.date | None, output_format: str) -> Iterator[_Out]:
+    """Each record of one input, serialised (a JSON line or a CSV row), with the failure it reports."""
     for record in read(path, format=fmt):
         if reference is not None:
             record = _with_reference(record, reference)  # noqa: PLW2901  # the same record, year resolved
         failure = record if isinstance(record, ReadFailure) else None
-        out.append((_csv_row(record, path) if output_format == "csv" else to_jsonl(record), failure))
-    return out
+        yield (_csv_row(record, path) if output_format == "csv" else to_jsonl(record)), failure
+
+
+def _read_one(path: str, fmt: str, reference: dt.date | None, output_format: str) -> list[_Out]:
+    """One input parsed and serialised in a worker (-j): the parent only writes lines."""
+    return list(_outputs(path, fmt, reference, output_format))
 
 
 def _with_reference(record: Post | Article | ReadFailure, reference: dt.date) -> Post | Article | ReadFailure:
@@ -93,12 +96,12 @@ def _with_reference(record: Post | Article | ReadFailure, reference: dt.date) ->
 
 def _results(
     files: list[str], fmt: str, reference: dt.date | None, jobs: int, output_format: str
-) -> Iterator[tuple[str, list[_Out]]]:
-    work = functools.partial(_read_one, fmt=fmt, reference=reference, output_format=output_format)
-    if jobs <= 1 or len(files) <= 1:
+) -> Iterator[tuple[str, Iterable[_Out]]]:
+    if jobs <= 1 or len(files) <= 1:  # one at a time, streamed: memory bounded by one post of a large dump
         for path in files:
-            yield path, work(path)
+            yield path, _outputs(path, fmt, reference, output_format)
         return
+    work = functools.partial(_read_one, fmt=fmt, reference=reference, output_format=output_format)
     with multiprocessing.get_context("spawn").Pool(jobs) as pool:
         yield from zip(files, pool.imap(work, files, chunksize=1), strict=True)
 

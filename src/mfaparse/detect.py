@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import json
+import typing
 from collections.abc import Mapping
 from typing import Any, Literal
 
@@ -33,16 +34,8 @@ Format = Literal[
     "html-fragments",
     "tass-records",
 ]
-FORMATS: tuple[Format, ...] = (
-    "telegram-text",
-    "tass-text",
-    "telegram-export-json",
-    "telegram-export-html",
-    "telegram-web-html",
-    "telegram-client-json",
-    "html-fragments",
-    "tass-records",
-)
+FORMATS: tuple[Format, ...] = typing.get_args(Format)
+"""Every format name :func:`detect` can answer and :func:`parse_as` takes."""
 _HEAD = 4096
 _TASS_DATELINE = regex.compile(r"/\s*(?:Корр\.\s*)?(?:ИТАР-)?(?:TASS|ТАСС)[^/\n]{0,60}/\s*[.:]")
 # Telegram layout: lines led by emoji (🎙, 📍, 💬, 🔹, flags), as TASS text never has.

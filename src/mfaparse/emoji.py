@@ -19,7 +19,7 @@ import regex
 
 from mfaparse.model import EmojiKind, EmojiMatch, Span
 
-__all__ = ["find_emoji", "flag_code", "strip_emoji"]
+__all__ = ["find_emoji", "flag_code", "name_and_flags", "strip_emoji"]
 
 # What may follow an emoji base inside its cluster: variation selectors, combining marks, tags, skin tones.
 # ZWNJ is left out on purpose (it belongs to Persian and Indic words), and so is ZWJ (joins, below).
@@ -153,3 +153,13 @@ def _ends_in_space_or_line_start(out: list[str]) -> bool:
         if piece:
             return piece[-1] in " \t\n"
     return True
+
+
+def name_and_flags(raw: str) -> tuple[str, tuple[str, ...]]:
+    """A display name without its emoji, and the ISO codes of its flags.
+
+    >>> name_and_flags("Russian MFA 🇷🇺")
+    ('Russian MFA', ('RU',))
+    """
+    flags = tuple(m.code for m in find_emoji(raw) if m.kind == "flag" and m.code)
+    return strip_emoji(raw).strip(), flags

@@ -19,7 +19,7 @@ from typing import Any
 
 import regex
 
-from mfaparse.emoji import find_emoji, strip_emoji
+from mfaparse.emoji import name_and_flags
 from mfaparse.entities import Utf16Map
 from mfaparse.errors import ParseError
 from mfaparse.model import Forward, Media, Post, TelegramDump
@@ -129,9 +129,10 @@ def _forward(fwd: object) -> Forward | None:
     channel_id = sender.get("channel_id") if isinstance(sender, Mapping) else None
     name = fwd.get("from_name") or (f"channel {channel_id}" if channel_id else "unknown")
     message_id = fwd.get("channel_post")
+    display, flags = name_and_flags(str(name))
     return Forward(
-        name=strip_emoji(str(name)).strip(),
-        flags=tuple(m.code for m in find_emoji(str(name)) if m.kind == "flag" and m.code),
+        name=display,
+        flags=flags,
         url=f"https://t.me/c/{channel_id}/{message_id}" if channel_id and message_id else None,
         message_id=message_id if isinstance(message_id, int) else None,
         author=fwd.get("post_author"),

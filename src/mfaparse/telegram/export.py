@@ -24,7 +24,7 @@ import pathlib
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any
 
-from mfaparse.emoji import find_emoji, strip_emoji
+from mfaparse.emoji import name_and_flags
 from mfaparse.errors import ParseError
 from mfaparse.model import Channel, Forward, Media, Post, TelegramDump
 from mfaparse.telegram.messages import MessageMeta, Piece, message_post
@@ -73,8 +73,8 @@ def _forward(message: Mapping[str, Any]) -> Forward | None:
     name = message.get("forwarded_from")
     if not isinstance(name, str) or not name.strip():
         return None
-    flags = tuple(m.code for m in find_emoji(name) if m.kind == "flag" and m.code)
-    return Forward(name=strip_emoji(name).strip(), flags=flags, author=message.get("saved_from"))
+    display, flags = name_and_flags(name)
+    return Forward(name=display, flags=flags, author=message.get("saved_from"))
 
 
 def _media(message: Mapping[str, Any]) -> tuple[Media, ...]:
@@ -106,7 +106,7 @@ def _posts(messages: Iterable[Any], channel: str | None) -> Iterator[tuple[Post,
             continue
         message_id = message.get("id") if isinstance(message.get("id"), int) else None
         meta = MessageMeta(
-            channel=channel or (strip_emoji(message["from"]).strip() if isinstance(message.get("from"), str) else None),
+            channel=channel or (name_and_flags(message["from"])[0] if isinstance(message.get("from"), str) else None),
             message_id=message_id,
             url=_url(message, message_id),
             posted_at=_posted_at(message),
@@ -137,15 +137,13 @@ def parse_telegram_export(data: Mapping[str, Any] | str | bytes) -> TelegramDump
     messages = data.get("messages")
     if not isinstance(messages, list):
         raise ParseError("expected a Telegram Desktop export: an object with a 'messages' list")
-    name = data.get("name") if isinstance(data.get("name"), str) else None
-    built = list(_posts(messages, strip_emoji(name).strip() if name else None))
+    raw_name = data.get("name")
     channel = (
-        Channel(
-            name=strip_emoji(name).strip(), flags=tuple(m.code for m in find_emoji(name) if m.code and m.kind == "flag")
-        )
-        if name
+        Channel(name=name_and_flags(raw_name)[0], flags=name_and_flags(raw_name)[1])
+        if isinstance(raw_name, str)
         else None
     )
+    built = list(_posts(messages, channel.name if channel else None))
     return TelegramDump(
         source=_SEPARATOR.join(text for _, text in built), channel=channel, posts=tuple(p for p, _ in built)
     )

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from mfaparse.emoji import find_emoji, strip_emoji
+from mfaparse.emoji import name_and_flags
 from mfaparse.errors import ParseError
 from mfaparse.model import Channel, Forward, Media, Post, TelegramDump
 from mfaparse.telegram.html_text import html_parser, node_pieces, node_text
@@ -54,9 +54,10 @@ def _forward(body: Any) -> Forward | None:
     raw = node_text(name_node)
     if date_node is not None:
         raw = raw.replace(node_text(date_node), "").strip()
+    name, flags = name_and_flags(raw)
     return Forward(
-        name=strip_emoji(raw).strip(),
-        flags=tuple(m.code for m in find_emoji(raw) if m.kind == "flag" and m.code),
+        name=name,
+        flags=flags,
         posted_at=_stamp(date_node.attributes.get("title") if date_node is not None else None),
     )
 
@@ -103,5 +104,5 @@ def parse_telegram_export_html(html: str) -> TelegramDump:
         raise ParseError("expected a Telegram Desktop HTML export: no div.history with messages")
     title = node_text(doc.css_first("div.page_header div.text")) or None
     built = list(_posts(doc, None))
-    channel = Channel(name=strip_emoji(title).strip()) if title else None
+    channel = Channel(name=(named := name_and_flags(title))[0], flags=named[1]) if title else None
     return TelegramDump(source=_SEPARATOR.join(t for _, t in built), channel=channel, posts=tuple(p for p, _ in built))

@@ -23,7 +23,7 @@ import regex
 from mfaparse.boilerplate import classify_line, is_media_continuation, link_words
 from mfaparse.clean import CleanOptions, clean_text
 from mfaparse.dedup import DedupOptions, contiguous, duplicate_lines
-from mfaparse.emoji import find_emoji, strip_emoji
+from mfaparse.emoji import name_and_flags, strip_emoji
 from mfaparse.entities import find_hashtags, find_links, find_mentions, is_hashtag_line
 from mfaparse.errors import ParseError
 from mfaparse.model import (
@@ -42,7 +42,7 @@ from mfaparse.model import (
 from mfaparse.normalize import normalize
 from mfaparse.telegram.structure import read_layout
 
-__all__ = ["build_text_post", "iter_telegram", "parse_telegram"]
+__all__ = ["build_text_post", "channel_record", "iter_telegram", "parse_telegram"]
 
 # "Forwarded from Russian MFA 🇷🇺", "Переслано от МИД России 🇷🇺"
 _FORWARD = regex.compile(r"(?:Forwarded from|Переслано от|Переслано из)\s+(?P<name>\S.{0,200})")
@@ -73,11 +73,6 @@ def _count(number: str, mult: str) -> int:
     return round(value * {"K": 1_000, "К": 1_000, "M": 1_000_000, "М": 1_000_000}.get(mult.upper(), 1))
 
 
-def _name_and_flags(raw: str) -> tuple[str, tuple[str, ...]]:
-    flags = tuple(m.code for m in find_emoji(raw) if m.kind == "flag" and m.code)
-    return strip_emoji(raw).strip(), flags
-
-
 def _read_channel(lines: list[str], starts: list[int]) -> tuple[Channel | None, int]:
     """A channel page header (name, counters, description, "Download Telegram"), and where posts begin.
 
@@ -99,11 +94,26 @@ def _read_channel(lines: list[str], starts: list[int]) -> tuple[Channel | None, 
     description_end = end if end is not None else i
     description = "\n".join(lines[i:description_end]).strip() or None
     first_post = end + 1 if end is not None else i
-    name, flags = _name_and_flags(lines[counter_at - 1])
+    name, flags = name_and_flags(lines[counter_at - 1])
     span = Span(start=0, end=starts[first_post] - 1 if first_post < len(lines) else starts[-1] - 1)
-    channel = Channel(
+    channel = channel_record(name, flags, counts, description=description, span=span)
+    return channel, first_post
+
+
+def channel_record(
+    name: str,
+    flags: tuple[str, ...],
+    counts: dict[str, int | None],
+    *,
+    username: str | None = None,
+    description: str | None = None,
+    span: Span | None = None,
+) -> Channel:
+    """A Channel from a page header's name, flags and counters (``subscribers``, ``photos``, ...)."""
+    return Channel(
         name=name,
         flags=flags,
+        username=username,
         description=description,
         span=span,
         subscribers=counts.get("subscribers"),
@@ -112,7 +122,6 @@ def _read_channel(lines: list[str], starts: list[int]) -> tuple[Channel | None, 
         files=counts.get("files"),
         links=counts.get("links"),
     )
-    return channel, first_post
 
 
 def _starts_new_post(previous: str, line: str) -> bool:
@@ -177,7 +186,7 @@ def _header(doc: _Doc, a: int, channel_name: str | None) -> tuple[Forward | None
     line = doc.lines[a]
     header = _FORWARD.fullmatch(line.strip())
     if header:
-        name, flags = _name_and_flags(header.group("name"))
+        name, flags = name_and_flags(header.group("name"))
         return Forward(name=name, flags=flags, span=doc.span(a)), [doc.removal("header", a)], a + 1
     if channel_name and strip_emoji(line).strip() == channel_name:
         return None, [doc.removal("header", a)], a + 1

@@ -20,11 +20,12 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from mfaparse.emoji import find_emoji, strip_emoji
+from mfaparse.emoji import name_and_flags
 from mfaparse.errors import ParseError
 from mfaparse.model import Channel, Forward, Media, Post, TelegramDump
 from mfaparse.telegram.html_text import html_parser, node_pieces, node_text
 from mfaparse.telegram.messages import MessageMeta, message_post
+from mfaparse.telegram.text import channel_record
 
 __all__ = ["iter_html_fragments", "parse_telegram_web"]
 
@@ -48,15 +49,11 @@ def _number(text: str) -> int | None:
     return round(float(m.group("n").replace(",", ".")) * {"K": 1_000, "M": 1_000_000}.get(m.group("mult"), 1))
 
 
-def _name_flags(raw: str) -> tuple[str, tuple[str, ...]]:
-    return strip_emoji(raw).strip(), tuple(m.code for m in find_emoji(raw) if m.kind == "flag" and m.code)
-
-
 def _channel(doc: Any) -> Channel | None:
     title = doc.css_first(".tgme_channel_info_header_title")
     if title is None:
         return None
-    name, flags = _name_flags(node_text(title))
+    name, flags = name_and_flags(node_text(title))
     counts: dict[str, int | None] = {}
     for counter in doc.css(".tgme_channel_info_counter"):
         kind = node_text(counter.css_first(".counter_type")).lower().rstrip("s")
@@ -65,24 +62,14 @@ def _channel(doc: Any) -> Channel | None:
             counts[field] = _number(node_text(counter.css_first(".counter_value")))
     username = node_text(doc.css_first(".tgme_channel_info_header_username")).lstrip("@") or None
     description = node_text(doc.css_first(".tgme_channel_info_description")) or None
-    return Channel(
-        name=name,
-        flags=flags,
-        username=username,
-        description=description,
-        subscribers=counts.get("subscribers"),
-        photos=counts.get("photos"),
-        videos=counts.get("videos"),
-        files=counts.get("files"),
-        links=counts.get("links"),
-    )
+    return channel_record(name, flags, counts, username=username, description=description)
 
 
 def _forward(node: Any) -> Forward | None:
     link = node.css_first(".tgme_widget_message_forwarded_from_name")
     if link is None:
         return None
-    name, flags = _name_flags(node_text(link))
+    name, flags = name_and_flags(node_text(link))
     href = link.attributes.get("href")
     m = _POST_URL.match(href or "")
     return Forward(name=name, flags=flags, url=href, message_id=int(m.group("id")) if m else None)
