@@ -10,6 +10,19 @@ from __future__ import annotations
 from mfaparse.clean import CleanOptions, clean_text
 from mfaparse.dedup import Dedup, DedupOptions, dedup_blocks
 from mfaparse.detect import FORMATS, detect, parse, parse_as
+from mfaparse.documents import (
+    Article,
+    Block,
+    Channel,
+    Dateline,
+    EditorNote,
+    Forward,
+    Media,
+    Post,
+    Quote,
+    Speaker,
+    TelegramDump,
+)
 from mfaparse.emoji import find_emoji, flag_code, strip_emoji
 from mfaparse.entities import (
     Utf16Map,
@@ -20,27 +33,7 @@ from mfaparse.entities import (
     strip_hashtags,
 )
 from mfaparse.errors import MfaparseError, MissingDependencyError, ParseError
-from mfaparse.model import (
-    Article,
-    Block,
-    Channel,
-    Dateline,
-    EditorNote,
-    EmojiMatch,
-    Forward,
-    Hashtag,
-    Link,
-    Media,
-    Mention,
-    PartialDate,
-    PartialDateTime,
-    Post,
-    Quote,
-    Removal,
-    Span,
-    Speaker,
-    TelegramDump,
-)
+from mfaparse.model import EmojiMatch, Hashtag, Link, Mention, PartialDate, PartialDateTime, Removal, Span
 from mfaparse.near_duplicates import DuplicateGroup, NearDupOptions, dedup_posts, text_fingerprint
 from mfaparse.normalize import fix_mojibake, normalize
 from mfaparse.reader import ReadFailure, read

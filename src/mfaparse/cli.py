@@ -23,8 +23,8 @@ import attrs
 from mfaparse import __version__
 from mfaparse.clean import clean_text
 from mfaparse.detect import FORMATS, detect
+from mfaparse.documents import Article, Post
 from mfaparse.jsonl import from_jsonl, to_jsonl
-from mfaparse.model import Article, Post
 from mfaparse.near_duplicates import NearDupOptions, dedup_posts
 from mfaparse.reader import ReadFailure, read
 

@@ -19,8 +19,8 @@ from typing import Any, Literal
 
 import regex
 
+from mfaparse.documents import Article, TelegramDump
 from mfaparse.errors import ParseError
-from mfaparse.model import Article, TelegramDump
 
 __all__ = ["FORMATS", "Format", "detect", "parse", "parse_as"]
 

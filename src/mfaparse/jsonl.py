@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mfaparse.model import Article, Post
+from mfaparse.documents import Article, Post
 from mfaparse.near_duplicates import DuplicateGroup
 from mfaparse.reader import ReadFailure
 

@@ -21,8 +21,8 @@ import attrs
 
 from mfaparse._serde import Record
 from mfaparse.detect import FORMATS, Format, detect, parse_as
+from mfaparse.documents import Article, Post, TelegramDump
 from mfaparse.errors import MfaparseError
-from mfaparse.model import Article, Post, TelegramDump
 
 __all__ = ["ReadFailure", "read"]
 

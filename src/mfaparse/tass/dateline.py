@@ -15,7 +15,8 @@ from __future__ import annotations
 import regex
 
 from mfaparse.dates import MONTHS
-from mfaparse.model import Dateline, PartialDate, Span
+from mfaparse.documents import Dateline
+from mfaparse.model import PartialDate, Span
 
 __all__ = ["AGENCIES", "read_dateline"]
 

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 import regex
 
-from mfaparse.model import Quote, Span, Speaker
+from mfaparse.documents import Quote, Speaker
+from mfaparse.model import Span
 
 __all__ = ["find_quotes"]
 

@@ -15,8 +15,8 @@ from collections.abc import Mapping
 import attrs
 import regex
 
+from mfaparse.documents import Article
 from mfaparse.errors import ParseError
-from mfaparse.model import Article
 from mfaparse.tass.text import parse_tass
 
 __all__ = ["parse_tass_record"]

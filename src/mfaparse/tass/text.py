@@ -19,8 +19,9 @@ import regex
 from mfaparse.clean import CleanOptions, clean_text
 from mfaparse.dates import find_dates, parse_time, timestamp
 from mfaparse.dedup import line_key
+from mfaparse.documents import Article, Dateline, EditorNote
 from mfaparse.errors import ParseError
-from mfaparse.model import Article, Dateline, EditorNote, PartialDateTime, Removal, RemovalKind, Span
+from mfaparse.model import PartialDateTime, Removal, RemovalKind, Span
 from mfaparse.normalize import normalize
 from mfaparse.tass.dateline import read_dateline
 from mfaparse.tass.quotes import find_quotes

@@ -19,10 +19,10 @@ from typing import Any
 
 import regex
 
+from mfaparse.documents import Forward, Media, Post, TelegramDump
 from mfaparse.emoji import name_and_flags
 from mfaparse.entities import Utf16Map
 from mfaparse.errors import ParseError
-from mfaparse.model import Forward, Media, Post, TelegramDump
 from mfaparse.telegram.messages import MessageMeta, Piece, message_post
 
 __all__ = ["iter_client_messages", "markdown_pieces", "parse_client_messages"]

@@ -24,9 +24,9 @@ import pathlib
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any
 
+from mfaparse.documents import Channel, Forward, Media, Post, TelegramDump
 from mfaparse.emoji import name_and_flags
 from mfaparse.errors import ParseError
-from mfaparse.model import Channel, Forward, Media, Post, TelegramDump
 from mfaparse.telegram.messages import MessageMeta, Piece, message_post
 
 __all__ = ["iter_telegram_export", "parse_telegram_export"]

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from mfaparse.documents import Channel, Forward, Media, Post, TelegramDump
 from mfaparse.emoji import name_and_flags
 from mfaparse.errors import ParseError
-from mfaparse.model import Channel, Forward, Media, Post, TelegramDump
 from mfaparse.telegram.html_text import html_parser, node_pieces, node_text
 from mfaparse.telegram.messages import MessageMeta, message_post
 

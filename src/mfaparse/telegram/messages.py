@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from mfaparse._shift import shift_spans
-from mfaparse.model import Forward, Link, Media, Post, Span
+from mfaparse.documents import Forward, Media, Post
+from mfaparse.model import Link, Span
 from mfaparse.normalize import normalize
 from mfaparse.telegram.text import build_text_post
 

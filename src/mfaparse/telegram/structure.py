@@ -15,8 +15,9 @@ from collections.abc import Sequence
 import regex
 
 from mfaparse.dates import find_dates
+from mfaparse.documents import Block, BlockKind, Speaker
 from mfaparse.entities import is_hashtag_line, strip_hashtags
-from mfaparse.model import Block, BlockKind, PartialDate, Span, Speaker
+from mfaparse.model import PartialDate, Span
 
 __all__ = ["Line", "read_layout", "read_place_date", "read_speaker", "read_title_place_date"]
 

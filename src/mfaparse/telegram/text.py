@@ -23,22 +23,11 @@ import regex
 from mfaparse.boilerplate import classify_line, is_media_continuation, link_words
 from mfaparse.clean import CleanOptions, clean_text
 from mfaparse.dedup import DedupOptions, contiguous, duplicate_lines
+from mfaparse.documents import Channel, Forward, Media, Post, TelegramDump
 from mfaparse.emoji import name_and_flags, strip_emoji
 from mfaparse.entities import find_hashtags, find_links, find_mentions, is_hashtag_line
 from mfaparse.errors import ParseError
-from mfaparse.model import (
-    Channel,
-    Forward,
-    Hashtag,
-    Link,
-    Media,
-    Mention,
-    Post,
-    Removal,
-    RemovalKind,
-    Span,
-    TelegramDump,
-)
+from mfaparse.model import Hashtag, Link, Mention, Removal, RemovalKind, Span
 from mfaparse.normalize import normalize
 from mfaparse.telegram.structure import read_layout
 

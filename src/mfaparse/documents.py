@@ -1,0 +1,192 @@
+"""The document records: Telegram posts and dumps, TASS articles, and what they are made of.
+
+Spans point into the ``source`` of the enclosing result (``TelegramDump.source``, ``Article.source``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+import attrs
+
+from mfaparse._serde import Record
+from mfaparse.model import Hashtag, Link, Mention, PartialDate, PartialDateTime, Removal, Span
+
+__all__ = [
+    "Article",
+    "Block",
+    "BlockKind",
+    "Channel",
+    "Dateline",
+    "EditorNote",
+    "Forward",
+    "Media",
+    "Post",
+    "Quote",
+    "Speaker",
+    "TelegramDump",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Forward(Record):
+    """Where a Telegram post came from: ``Forwarded from Russian MFA 🇷🇺`` -> name ``Russian MFA``, flags RU."""
+
+    name: str
+    flags: tuple[str, ...] = ()
+    """ISO codes read from flag emoji in the name (``RU``, ``GB-SCT``), in order."""
+    url: str | None = None
+    message_id: int | None = None
+    author: str | None = None
+    posted_at: dt.datetime | None = None
+    span: Span | None = None
+    """Where the forward header was read from, when it came from text."""
+
+
+@attrs.frozen(kw_only=True)
+class Channel(Record):
+    """A channel's page header: name, counters as numbers (``53.5K`` -> 53500), description."""
+
+    name: str
+    flags: tuple[str, ...] = ()
+    username: str | None = None
+    subscribers: int | None = None
+    photos: int | None = None
+    videos: int | None = None
+    files: int | None = None
+    links: int | None = None
+    description: str | None = None
+    span: Span | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Media(Record):
+    """A media placeholder left by a scrape or export (``Media is too big`` + ``VIEW IN TELEGRAM`` is one)."""
+
+    kind: str
+    """``too_big``, ``unsupported``, ``photo``, ``video``, ``file``, ..."""
+    text: str
+    span: Span | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Speaker(Record):
+    """Someone quoted: ``💬 President Vladimir Putin (from ...):`` -> name ``Vladimir Putin``, role ``President``."""
+
+    name: str
+    role: str | None = None
+    span: Span | None = None
+
+
+BlockKind = Literal["paragraph", "question", "answer", "quote", "bullet", "hashtags", "elision", "title", "place"]
+
+
+@attrs.frozen(kw_only=True)
+class Block(Record):
+    """One line of a post's layout, typed by its marker (🎙 title, 📍 place, 💬 answer, ❓ question, 🔹 bullet...)."""
+
+    kind: BlockKind
+    text: str
+    span: Span
+    speaker: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Post(Record):
+    """A Telegram post. Spans point into the ``source`` of the dump (or stream) it came from.
+
+    ``text`` is the post as its author wrote it (scrape debris and repeated blocks removed, emoji and
+    hashtags kept); ``clean_text`` is the NLP view; ``removed`` lists everything else, with reasons.
+    """
+
+    span: Span
+    text: str
+    clean_text: str
+    removed: tuple[Removal, ...] = ()
+    forward: Forward | None = None
+    channel: str | None = None
+    message_id: int | None = None
+    url: str | None = None
+    posted_at: dt.datetime | None = None
+    author: str | None = None
+    """The post's signature (a channel post's author), where the format gives it."""
+    reply_to: int | None = None
+    """The message id this post replies to, where the format gives it."""
+    views: int | None = None
+    title: str | None = None
+    place: str | None = None
+    date: PartialDate | None = None
+    speakers: tuple[Speaker, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    hashtags: tuple[Hashtag, ...] = ()
+    """Distinct hashtags of ``text`` in order of first use (every occurrence is in ``blocks``' text)."""
+    mentions: tuple[Mention, ...] = ()
+    links: tuple[Link, ...] = ()
+    media: tuple[Media, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class TelegramDump(Record):
+    """A parsed Telegram text dump: the (normalised) source, the channel header if any, the posts."""
+
+    source: str
+    channel: Channel | None
+    posts: tuple[Post, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Dateline(Record):
+    """A TASS dateline: ``MOSCOW, October 13. /TASS/.``, ``РИМ, 3 декабря. /Корр. ТАСС Вера Щербакова/.``."""
+
+    city: str | None
+    region: str | None
+    date: PartialDate | None
+    agency: str
+    correspondent: str | None
+    span: Span
+
+
+@attrs.frozen(kw_only=True)
+class EditorNote(Record):
+    """An editor's note in parentheses: ``(Australian-UK-US security partnership - TASS)`` -> its words."""
+
+    text: str
+    span: Span
+    """The whole parenthetical, as it stands in the text."""
+
+
+@attrs.frozen(kw_only=True)
+class Quote(Record):
+    """A quoted statement and who said it (None where the text does not say)."""
+
+    text: str
+    speaker: str | None
+    span: Span
+
+
+@attrs.frozen(kw_only=True)
+class Article(Record):
+    """A TASS article. Spans point into ``source`` (the normalised input).
+
+    ``paragraphs`` are the body without the dateline; ``text`` is the body joined by blank lines;
+    title, subtitle, timestamp and dateline are fields; ``removed`` lists everything else with reasons.
+    """
+
+    source: str
+    title: str | None
+    subtitle: str | None
+    published: PartialDateTime | dt.datetime | None
+    dateline: Dateline | None
+    paragraphs: tuple[str, ...]
+    paragraph_spans: tuple[Span, ...]
+    text: str
+    clean_text: str
+    language: Literal["en", "ru"] | None
+    title_span: Span | None = None
+    subtitle_span: Span | None = None
+    editor_notes: tuple[EditorNote, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    url: str | None = None
+    removed: tuple[Removal, ...] = ()
