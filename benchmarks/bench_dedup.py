@@ -7,6 +7,8 @@ Run: python benchmarks/bench_dedup.py
 from __future__ import annotations
 
 import functools
+import json
+import pathlib
 import sys
 import time
 from collections.abc import Callable
@@ -14,7 +16,7 @@ from collections.abc import Callable
 import mfaparse
 from mfaparse.near_duplicates import MinHasher, NearDupOptions, normalised_words
 
-sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from _data import seed, telegram_dump  # the benchmarks folder is not a package
 
 
@@ -74,6 +76,13 @@ def main() -> None:
     short = [p[:500] for p in posts]
     short_time = timed(lambda: [hasher.signature(p) for p in short])
     print(f"{'mfaparse, the same posts cut to 500 chars':<34} {len(short) / short_time:>10.0f}")
+    real_folder = pathlib.Path(__file__).resolve().parents[2] / "shared" / "corpus" / "telegram-client-json"
+    real = [
+        m["text"] for f in sorted(real_folder.glob("*.json")) for m in json.loads(f.read_text("utf-8")) if m.get("text")
+    ]
+    if real:
+        real_time = timed(lambda: [hasher.signature(p) for p in real])
+        print(f"{'mfaparse, real client posts (corpus)':<34} {len(real) / real_time:>10.0f}")
     groups_time = timed(lambda: mfaparse.dedup_posts(posts))
     print(f"{'dedup_posts (exact + near groups)':<34} {len(posts) / groups_time:>10.0f}")
 

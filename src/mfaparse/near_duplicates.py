@@ -15,7 +15,9 @@ the Jaccard similarity of word-shingle sets as a k-permutation MinHash does, at 
 
 from __future__ import annotations
 
+import array
 import hashlib
+import itertools
 import re  # literal ranges only, for speed: see _WORD
 import unicodedata
 import zlib
@@ -34,7 +36,6 @@ __all__ = ["DuplicateGroup", "MinHasher", "NearDupOptions", "dedup_posts", "text
 _WORD = re.compile(r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u064b-\u065f\u0900-\u0dff]+")
 _MASK32 = (1 << 32) - 1
 _EMPTY = 1 << 32  # above every value a bin can hold
-_THREE = 3
 # Odd multipliers below 2^29, so that products of 32-bit hashes stay small ints (fast in CPython).
 _K1, _K2, _K3, _K4 = 0x1E3779B1, 0x085EBCA7, 0x0C2B2AE3, 0x127F4A7D
 _BUCKET_LIMIT = 8  # posts kept per LSH bucket for comparison; exact copies beyond it are caught by their hash
@@ -114,28 +115,22 @@ class MinHasher:
 
     def signature(self, text: str) -> tuple[int, ...]:
         """The signature of ``text``: one minimum per bin; texts without words give all zeros."""
-        salt = self._salt
-        words = [zlib.crc32(w.encode("utf-8"), salt) for w in normalised_words(text)]
+        words = normalised_words(text)
         if not words:
             return (0,) * self._bins
-        k = min(self._shingle, len(words))
-        hashes: set[int]
-        if k == _THREE:
-            triples = zip(words, words[1:], words[2:], strict=False)
-            hashes = {((a * _K1) ^ (b * _K2) ^ (c * _K3)) & _MASK32 for a, b, c in triples}
-        else:
-            hashes = set()
-            for i in range(len(words) - k + 1):
-                h = 0
-                for w in words[i : i + k]:
-                    h = ((h ^ w) * _K1) & _MASK32
-                hashes.add(h)
+        # Each word's CRC-32, packed as 4-byte integers; a shingle's hash is the CRC-32 of its k words' bytes.
+        packed = memoryview(array.array("I", map(zlib.crc32, map(str.encode, words))).tobytes())
+        width = 4 * min(self._shingle, len(words))
+        salt = self._salt
+        hashes = {zlib.crc32(packed[i : i + width], salt) for i in range(0, len(packed) - width + 1, 4)}
         bins, bits = self._bins, self._bin_bits
         low = (1 << bits) - 1
-        # Largest first, so that dict() keeps the smallest value of each bin (the low bits pick the bin).
-        mixed = sorted((((h ^ (h >> 15)) * _K4) & _MASK32 for h in hashes), reverse=True)
-        smallest = dict(zip([(h & low) % bins for h in mixed], [h >> bits for h in mixed], strict=True))
-        mins = [smallest.get(b, _EMPTY) for b in range(bins)]
+        mins = [_EMPTY] * bins
+        for h in hashes:
+            h = (h * _K4) & _MASK32  # noqa: PLW2901  # mixed, so that the low bits choose bins evenly
+            b = (h & low) % bins
+            v = h >> bits
+            mins[b] = min(mins[b], v)
         return _densify(mins)
 
 
@@ -148,21 +143,15 @@ def _densify(mins: list[int]) -> tuple[int, ...]:
     if _EMPTY not in mins:
         return tuple(mins)
     n = len(mins)
-    filled = [i for i, v in enumerate(mins) if v != _EMPTY]
-    out = list(mins)
-    previous = filled[-1] - n
-    for f in filled:
-        start = previous + 1  # negative for the bins after the last filled one: they wrap to the first
-        if f > start:
-            value = mins[f] * _K1
-            borrowed = [((value + f - i) & _MASK32) | _EMPTY for i in range(start, f)]
-            if start < 0:
-                out[start:] = borrowed[:-start]
-                out[:f] = borrowed[-start:]
-            else:
-                out[start:f] = borrowed
-        previous = f
-    return tuple(out)
+    first = next(i for i, v in enumerate(mins) if v != _EMPTY)
+    # the next filled bin of every bin, found in one backward pass (circular: past the end, the first)
+    following = list(
+        itertools.accumulate(range(n - 1, -1, -1), lambda nxt, i: i if mins[i] != _EMPTY else nxt, initial=first + n)
+    )[:0:-1]
+    return tuple(
+        v if v != _EMPTY else ((mins[f % n] * _K1 + f - i) & _MASK32) | _EMPTY
+        for i, (v, f) in enumerate(zip(mins, following, strict=True))
+    )
 
 
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:
