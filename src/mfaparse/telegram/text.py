@@ -339,7 +339,7 @@ def iter_telegram(lines: Iterable[str]) -> Iterator[Post]:
     """Posts of a dump of any size, read line by line (a file object works): memory bounded by one post.
 
     Each chunk between forward headers is normalised and parsed on its own; spans are offsets into the
-    normalised stream (the chunks joined in order).
+    normalised stream (the chunks joined in order). A page with no forward headers at all is one chunk.
     """
     if isinstance(lines, (str, bytes)):
         raise TypeError("iter_telegram() takes an iterable of lines (a file, a list); for one str use parse_telegram")
