@@ -70,8 +70,11 @@ _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 # them with ASCII letters.
 _CP1251_AS_LATIN = re.compile(r"[\xa8\xb8\xc0-\xff]{2,}")
 _ANY_CYRILLIC = re.compile("[\u0400-\u04ff]")
-# Where either the UTF-8 gate or the cp1251 check could apply: two scans, each for one class.
-_REPAIR_PREFILTERS = (re.compile(rf"[\xa8\xb8\xc0-\xff{_CONTROL}]"), _MOJIBAKE_PREFILTERS[1])
+# Where a line may need work — invisible debris, the UTF-8 gate, the cp1251 check: two scans, one class each.
+_REPAIR_PREFILTERS = (
+    re.compile(rf"[\xa0\xad\xa8\xb8\xc0-\xff\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff{_CONTROL}]"),
+    _MOJIBAKE_PREFILTERS[1],
+)
 _LETTER = regex.compile(r"\p{L}")
 # KOI8-R read as cp1251: "нПУЛЧБ" is "Москва". Letters land in А..я, and ё/Ё (A3/B3) in Ј/і.
 _CYRILLIC_RUN = re.compile(r"[А-яЈі]+")
@@ -148,9 +151,8 @@ def _normalize_once(text: str) -> str:
     if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
         text = _NEWLINES.sub("\n", text)
     text = _unescape(text)
-    if _INVISIBLE.search(text):
-        text = _ZERO_WIDTH.sub("", _SPACES.sub(" ", text))
     cyrillic = _ANY_CYRILLIC.search(text) is not None  # stops at the first: cheap for Russian, one scan for the rest
+    # One scan finds the lines that hold invisible debris or may hold mojibake; only they are worked on.
     text = _fix_lines(text, _REPAIR_PREFILTERS if cyrillic else _REPAIR_PREFILTERS[:1], _repair_line)
     if cyrillic and _KOI8_HINT.search(text):
         text = _fix_lines(text, (_KOI8_HINT,), _fix_koi8_line)
@@ -180,6 +182,8 @@ def _ftfy_line(line: str) -> str:
 
 
 def _repair_line(line: str) -> str:
+    if _INVISIBLE.search(line):
+        line = _ZERO_WIDTH.sub("", _SPACES.sub(" ", line))
     return _fix_cp1251_line(_ftfy_line(line))
 
 
