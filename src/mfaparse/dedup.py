@@ -21,6 +21,7 @@ import attrs
 import regex
 
 from mfaparse._serde import Record
+from mfaparse.emoji import strip_emoji
 from mfaparse.model import Removal, Span
 
 __all__ = [
@@ -42,8 +43,6 @@ _LINK_TEXT = regex.compile(
     r"читать\ (?:полностью|далее|подробнее)|подробнее|смотреть\ (?:полностью|видео)|далее"
 )
 _TRUNCATION = ("…", "...")
-# What keys leave out: every emoji code point and joiner (©, ® and ™ too: keys are never shown).
-_KEY_DROP = regex.compile(r"[\p{Extended_Pictographic}\p{EMod}\p{RI}\ufe0f\u20e3\u200d\U000e0020-\U000e007f]+")
 _LONGEST_MARKER = 100
 _MAX_PASSES = 8
 
@@ -89,7 +88,7 @@ def line_key(line: str) -> str:
     'themeetingwasco-chaired'
     """
     if not line.isascii():
-        line = _KEY_DROP.sub("", unicodedata.normalize("NFKC", line))
+        line = strip_emoji(unicodedata.normalize("NFKC", line))
     return "".join(line.casefold().split())
 
 
@@ -102,8 +101,8 @@ def line_keys(lines: Sequence[str]) -> list[str]:
     if not lines or any("\n" in line for line in lines):
         return [line_key(line) for line in lines]
     joined = "\n".join(lines)
-    if not joined.isascii():
-        joined = _KEY_DROP.sub("", unicodedata.normalize("NFKC", joined))
+    if not joined.isascii():  # strip_emoji keeps every newline, so the keys stay one per line
+        joined = strip_emoji(unicodedata.normalize("NFKC", joined))
     return ["".join(key.split()) for key in joined.casefold().split("\n")]
 
 
