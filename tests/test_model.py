@@ -142,3 +142,20 @@ def test_from_dict_rejects_bad_data() -> None:
         Span.from_dict({"start": "1", "end": 2})
     with pytest.raises(ValueError, match="expected one of"):
         Removal.from_dict({"kind": "nonsense", "span": {"start": 0, "end": 1}, "text": "x"})
+
+
+def test_records_and_options_pickle() -> None:
+    """Records and options pickle (parallel and distributed runs send them between processes)."""
+    import pickle  # noqa: PLC0415  # only this test pickles
+
+    from mfaparse import CleanOptions, DedupOptions, NearDupOptions, parse_tass, parse_telegram  # noqa: PLC0415
+    from tests.conftest import seed_text  # noqa: PLC0415
+
+    for value in (
+        parse_telegram(seed_text("002")),
+        parse_tass(seed_text("000")),
+        CleanOptions(flatten_quotes=True),
+        DedupOptions(min_chars=5),
+        NearDupOptions(threshold=0.7),
+    ):
+        assert pickle.loads(pickle.dumps(value)) == value  # noqa: S301  # our own data, round-tripped
