@@ -103,3 +103,24 @@ def test_module_entry_point() -> None:
     """``python -m mfaparse`` runs the same command line."""
     done = subprocess.run([sys.executable, "-m", "mfaparse", "--version"], capture_output=True, text=True, check=True)
     assert done.stdout.startswith("mfaparse ")
+
+
+def test_parquet_and_globs(tmp_path: pathlib.Path) -> None:
+    """``--output-format parquet`` writes a table; a glob names the inputs."""
+    pq = pytest.importorskip("pyarrow.parquet")  # in the [test] extra
+    out = tmp_path / "out.parquet"
+    assert main(["parse", str(SEEDS / "00[01]_*.txt"), "-o", str(out), "--output-format", "parquet", "-q"]) == 0
+    table = pq.read_table(out)
+    assert table.column("type").to_pylist() == ["Article", "Article"]
+    assert table.column("title").to_pylist()[0].startswith("Moscow ready for dialogue")
+    assert main(["parse", str(SEEDS), "--output-format", "parquet", "-q"]) == 2  # needs -o
+
+
+def test_read_globs(tmp_path: pathlib.Path) -> None:
+    """read() expands globs, recursively with **; a glob that matches nothing is reported missing."""
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "post.txt").write_text("Forwarded from X Channel\nText", encoding="utf-8")
+    records = list(mfaparse.read(str(tmp_path / "**" / "*.txt")))
+    assert [type(r).__name__ for r in records] == ["Post"]
+    (missing,) = mfaparse.read(str(tmp_path / "*.nothing"))
+    assert isinstance(missing, mfaparse.ReadFailure)

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import glob
 import gzip
 import pathlib
 import sys
@@ -122,7 +123,8 @@ def _streamed(path: pathlib.Path, found: Format, opener: Any) -> Iterator[Post |
 def read(
     paths: PathLike | Iterable[PathLike], format: str = "auto"
 ) -> Iterator[Post | Article | ReadFailure]:  # the CLI's word
-    """Records of files, directories (recursive), ``.gz`` files and ``.zip`` archives, or ``-`` for stdin.
+    """Records of files, directories (recursive), globs (``dumps/**/*.txt``), ``.gz`` files and ``.zip``
+    archives, or ``-`` for stdin.
 
     The format of each file is detected from its content unless ``format`` names one. A file that cannot be
     read or parsed yields a :class:`ReadFailure` and reading goes on: nothing is dropped without a record.
@@ -130,7 +132,14 @@ def read(
     if format != "auto" and format not in FORMATS:
         raise ValueError(f"format must be 'auto' or one of {', '.join(FORMATS)}, not {format!r}")
     fmt: Format | None = None if format == "auto" else format  # type: ignore[assignment]  # checked above
-    items = [paths] if isinstance(paths, (str, pathlib.Path)) else list(paths)
+    items: list[PathLike] = []
+    for given in [paths] if isinstance(paths, (str, pathlib.Path)) else list(paths):
+        text = str(given)
+        if text != "-" and any(ch in text for ch in "*?[") and not pathlib.Path(text).exists():
+            matches = sorted(glob.glob(text, recursive=True))  # "dumps/**/*.txt"
+            items.extend(matches or [given])  # no match: reported as missing below
+        else:
+            items.append(given)
     for item in items:
         if str(item) == "-":
             data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
