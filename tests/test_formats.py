@@ -197,3 +197,20 @@ def test_large_dumps_stream(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPa
     streamed = [p.text for p in mfaparse.read([dump, export]) if isinstance(p, mfaparse.Post)]
     assert streamed == whole
     assert len(streamed) == 13 + 3
+
+
+def test_large_json_lines_are_read_whole(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large JSON Lines file whose head ends mid-line is detected on whole lines, never a crash."""
+    from mfaparse import reader  # noqa: PLC0415  # the threshold is module state this test lowers
+
+    monkeypatch.setattr(reader, "STREAM_BYTES", 1)
+    monkeypatch.setattr(reader, "_HEAD_BYTES", 120)
+    path = tmp_path / "articles.jsonl"
+    line = json.dumps({"title": "Talks go on", "body": "MOSCOW, May 1. /TASS/. Russia is ready, he said."})
+    path.write_text("\n".join([line] * 3) + "\n", encoding="utf-8")
+    records = list(mfaparse.read(path))
+    assert [type(r).__name__ for r in records] == ["Article"] * 3
+    broken = tmp_path / "broken.txt.gz"
+    broken.write_bytes(b"not gzip at all")
+    (failure,) = mfaparse.read(broken)
+    assert isinstance(failure, ReadFailure)

@@ -97,9 +97,15 @@ def _stream(path: pathlib.Path, fmt: Format | None) -> Iterator[Post | Article |
     with opener(path, "rb") as handle:
         head = handle.read(_HEAD_BYTES).decode("utf-8", errors="replace")
     stripped = head.lstrip("\ufeff \t\r\n")
-    found: Format = fmt or (
-        "telegram-export-json" if stripped.startswith("{") and '"messages"' in head else detect(head, str(path))
-    )
+    if fmt is not None:
+        found: Format = fmt
+    elif stripped.startswith("{") and '"messages"' in head:
+        found = "telegram-export-json"
+    else:
+        try:  # the head ends mid-line: look at whole lines only (JSON Lines would not parse otherwise)
+            found = detect(head[: head.rfind("\n") + 1] or head, str(path))
+        except MfaparseError:
+            return None  # read whole, where the real error (if any) is reported as a ReadFailure
     if found not in _STREAMED:
         return None
     return _streamed(path, found, opener)
@@ -150,7 +156,10 @@ def read(
             yield ReadFailure(path=str(path), format=fmt, reason="no such file or directory")
             continue
         for file in _files(path):
-            streamed = _stream(file, fmt)
+            try:
+                streamed = _stream(file, fmt)
+            except (OSError, EOFError):  # unreadable or a broken .gz: read whole, which reports it
+                streamed = None
             if streamed is not None:
                 yield from streamed
                 continue
