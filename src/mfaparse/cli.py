@@ -104,7 +104,9 @@ def _results(
             yield path, _outputs(path, fmt, reference, output_format)
         return
     work = functools.partial(_read_one, fmt=fmt, reference=reference, output_format=output_format)
-    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+    # fork where the platform has it (workers start at once, the parsers already imported), else spawn
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with multiprocessing.get_context(method).Pool(jobs) as pool:
         yield from zip(files, pool.imap(work, files, chunksize=1), strict=True)
 
 
