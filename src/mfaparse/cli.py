@@ -104,8 +104,8 @@ def _results(
             yield path, _outputs(path, fmt, reference, output_format)
         return
     work = functools.partial(_read_one, fmt=fmt, reference=reference, output_format=output_format)
-    # fork where the platform has it (workers start at once, the parsers already imported), else spawn
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    # fork on Linux (workers start at once, the parsers already imported); spawn elsewhere (macOS, Windows)
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
     with multiprocessing.get_context(method).Pool(jobs) as pool:
         yield from zip(files, pool.imap(work, files, chunksize=1), strict=True)
 
