@@ -23,11 +23,10 @@ from mfaparse.documents import Forward, Media, Post, TelegramDump
 from mfaparse.emoji import name_and_flags
 from mfaparse.entities import Utf16Map
 from mfaparse.errors import ParseError
-from mfaparse.telegram.messages import MessageMeta, Piece, message_post
+from mfaparse.telegram.messages import MessageMeta, Piece, message_dump, message_posts
 
 __all__ = ["iter_client_messages", "markdown_pieces", "parse_client_messages"]
 
-_SEPARATOR = "\n\n"
 # Markdown as client libraries write it: [text](url), **bold**, __italic__, ~~strike~~, `code`; emphasis
 # may span lines ("**Headline\n**"). Bounded lengths keep the scan linear.
 _MARKDOWN = regex.compile(
@@ -177,8 +176,7 @@ def _meta(message: Mapping[str, Any], channel: str | None) -> MessageMeta:
     )
 
 
-def _posts(messages: Iterable[Any], channel: str | None) -> Iterator[tuple[Post, str]]:
-    offset = 0
+def _messages(messages: Iterable[Any], channel: str | None) -> Iterator[tuple[list[Piece], MessageMeta]]:
     for message in messages:
         if not isinstance(message, Mapping):
             raise TypeError(f"expected each message to be a mapping, found {type(message).__name__}")
@@ -189,21 +187,18 @@ def _posts(messages: Iterable[Any], channel: str | None) -> Iterator[tuple[Post,
             if not isinstance(text, str):
                 raise ParseError(f"expected the message text as a string, found {type(text).__name__}")
             pieces = markdown_pieces(text)
-        post, text = message_post(pieces, _meta(message, channel), offset)
-        yield post, text
-        offset += len(text) + len(_SEPARATOR)
+        yield pieces, _meta(message, channel)
 
 
 def parse_client_messages(messages: Iterable[Mapping[str, Any]], channel: str | None = None) -> TelegramDump:
     """Client-library messages (Markdown records or Telethon ``to_dict()``) as a dump of posts."""
     if isinstance(messages, (str, bytes, Mapping)):
         raise TypeError("parse_client_messages() takes an iterable of message mappings (a list of dicts)")
-    built = list(_posts(messages, channel))
-    return TelegramDump(source=_SEPARATOR.join(t for _, t in built), channel=None, posts=tuple(p for p, _ in built))
+    return message_dump(list(message_posts(_messages(messages, channel))), None)
 
 
 def iter_client_messages(messages: Iterable[Mapping[str, Any]], channel: str | None = None) -> Iterator[Post]:
     """Posts of client-library messages, one at a time (for JSONL files read line by line)."""
     if isinstance(messages, (str, bytes, Mapping)):
         raise TypeError("iter_client_messages() takes an iterable of message mappings")
-    yield from (post for post, _ in _posts(messages, channel))
+    yield from (post for post, _ in message_posts(_messages(messages, channel)))

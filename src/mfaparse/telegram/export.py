@@ -27,11 +27,10 @@ from typing import IO, Any
 from mfaparse.documents import Channel, Forward, Media, Post, TelegramDump
 from mfaparse.emoji import name_and_flags
 from mfaparse.errors import ParseError
-from mfaparse.telegram.messages import MessageMeta, Piece, message_post
+from mfaparse.telegram.messages import MessageMeta, Piece, message_dump, message_posts
 
 __all__ = ["iter_telegram_export", "parse_telegram_export"]
 
-_SEPARATOR = "\n\n"  # between messages in the dump's source
 _MEDIA_FIELDS = ("photo", "file", "thumbnail", "media_type", "sticker_emoji", "poll", "location_information")
 
 
@@ -97,8 +96,7 @@ def _url(message: Mapping[str, Any], message_id: int | None) -> str | None:
     return None
 
 
-def _posts(messages: Iterable[Any], channel: str | None) -> Iterator[tuple[Post, str]]:
-    offset = 0
+def _messages(messages: Iterable[Any], channel: str | None) -> Iterator[tuple[list[Piece], MessageMeta]]:
     for message in messages:
         if not isinstance(message, Mapping):
             raise ParseError(f"expected each message to be an object, found {type(message).__name__}")
@@ -117,9 +115,7 @@ def _posts(messages: Iterable[Any], channel: str | None) -> Iterator[tuple[Post,
             if isinstance(message.get("reply_to_message_id"), int)
             else None,
         )
-        post, text = message_post(_pieces(message), meta, offset)
-        yield post, text
-        offset += len(text) + len(_SEPARATOR)
+        yield _pieces(message), meta
 
 
 def parse_telegram_export(data: Mapping[str, Any] | str | bytes) -> TelegramDump:
@@ -143,10 +139,8 @@ def parse_telegram_export(data: Mapping[str, Any] | str | bytes) -> TelegramDump
         if isinstance(raw_name, str)
         else None
     )
-    built = list(_posts(messages, channel.name if channel else None))
-    return TelegramDump(
-        source=_SEPARATOR.join(text for _, text in built), channel=channel, posts=tuple(p for p, _ in built)
-    )
+    built = list(message_posts(_messages(messages, channel.name if channel else None)))
+    return message_dump(built, channel)
 
 
 def iter_telegram_export(file: str | pathlib.Path | IO[bytes] | IO[str]) -> Iterator[Post]:
@@ -165,6 +159,8 @@ def iter_telegram_export(file: str | pathlib.Path | IO[bytes] | IO[str]) -> Iter
         return
     stream = io.BytesIO(file.read().encode("utf-8")) if isinstance(file, io.TextIOBase) else file
     try:
-        yield from (post for post, _ in _posts(ijson.items(stream, "messages.item", use_float=True), None))
+        yield from (
+            post for post, _ in message_posts(_messages(ijson.items(stream, "messages.item", use_float=True), None))
+        )
     except ijson.JSONError as exc:
         raise ParseError(f"expected Telegram Desktop JSON: {exc}") from exc

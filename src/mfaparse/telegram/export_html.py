@@ -12,15 +12,14 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from mfaparse.documents import Channel, Forward, Media, Post, TelegramDump
+from mfaparse.documents import Channel, Forward, Media, TelegramDump
 from mfaparse.emoji import name_and_flags
 from mfaparse.errors import ParseError
 from mfaparse.telegram.html_text import html_parser, node_pieces, node_text
-from mfaparse.telegram.messages import MessageMeta, message_post
+from mfaparse.telegram.messages import MessageMeta, Piece, message_dump, message_posts
 
 __all__ = ["parse_telegram_export_html"]
 
-_SEPARATOR = "\n\n"
 # A message's full time, as in a date block's title: "03.12.2025 19:07:11 UTC+02:00".
 _STAMP = re.compile(r"(\d\d)\.(\d\d)\.(\d{4}) (\d\d):(\d\d):(\d\d)(?: UTC([+-])(\d\d):(\d\d))?")
 _MESSAGE_ID = re.compile(r"message-?(\d+)")
@@ -62,8 +61,7 @@ def _forward(body: Any) -> Forward | None:
     )
 
 
-def _posts(doc: Any, channel: str | None) -> Iterator[tuple[Post, str]]:
-    offset = 0
+def _messages(doc: Any, channel: str | None) -> Iterator[tuple[list[Piece], MessageMeta]]:
     sender: str | None = None
     for node in doc.css("div.message.default"):
         body = node.css_first("div.body")
@@ -87,9 +85,7 @@ def _posts(doc: Any, channel: str | None) -> Iterator[tuple[Post, str]]:
             media=media,
             reply_to=int(replied.group(1)) if replied else None,
         )
-        post, text = message_post(node_pieces(text_node), meta, offset)
-        yield post, text
-        offset += len(text) + len(_SEPARATOR)
+        yield node_pieces(text_node), meta
 
 
 def parse_telegram_export_html(html: str) -> TelegramDump:
@@ -103,6 +99,6 @@ def parse_telegram_export_html(html: str) -> TelegramDump:
     if doc.css_first("div.history") is None:
         raise ParseError("expected a Telegram Desktop HTML export: no div.history with messages")
     title = node_text(doc.css_first("div.page_header div.text")) or None
-    built = list(_posts(doc, None))
+    built = list(message_posts(_messages(doc, None)))
     channel = Channel(name=(named := name_and_flags(title))[0], flags=named[1]) if title else None
-    return TelegramDump(source=_SEPARATOR.join(t for _, t in built), channel=channel, posts=tuple(p for p, _ in built))
+    return message_dump(built, channel)

@@ -8,18 +8,20 @@ plain-text post machinery (debris, duplicates, link lines, layout, entities, cle
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
 from mfaparse._shift import shift_spans
-from mfaparse.documents import Forward, Media, Post
+from mfaparse.documents import Channel, Forward, Media, Post, TelegramDump
 from mfaparse.model import Link, Span
 from mfaparse.normalize import normalize
 from mfaparse.telegram.text import build_text_post
 
-__all__ = ["Entity", "MessageMeta", "Piece", "assemble", "message_post"]
+__all__ = ["SEPARATOR", "Entity", "MessageMeta", "Piece", "assemble", "message_dump", "message_post", "message_posts"]
 
+SEPARATOR = "\n\n"
+"""Between messages in a dump's ``source``: each message's text, joined in order."""
 _LINK_KINDS = frozenset({"link", "text_link", "url", "texturl"})
 
 
@@ -104,3 +106,19 @@ def message_post(pieces: Iterable[Piece], meta: MessageMeta, offset: int = 0) ->
         links=tuple(_entity_links(entities, source, post.links)),
     )
     return (shift_spans(post, offset) if offset else post), source
+
+
+def message_posts(messages: Iterable[tuple[Iterable[Piece], MessageMeta]]) -> Iterator[tuple[Post, str]]:
+    """The Post and text of each message, spans placed in the dump's source (texts joined by ``SEPARATOR``)."""
+    offset = 0
+    for pieces, meta in messages:
+        post, text = message_post(pieces, meta, offset)
+        yield post, text
+        offset += len(text) + len(SEPARATOR)
+
+
+def message_dump(built: Sequence[tuple[Post, str]], channel: Channel | None) -> TelegramDump:
+    """A dump of built messages: their texts joined by ``SEPARATOR`` are its source."""
+    return TelegramDump(
+        source=SEPARATOR.join(text for _, text in built), channel=channel, posts=tuple(p for p, _ in built)
+    )

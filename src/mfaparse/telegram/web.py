@@ -24,12 +24,11 @@ from mfaparse.documents import Channel, Forward, Media, Post, TelegramDump
 from mfaparse.emoji import name_and_flags
 from mfaparse.errors import ParseError
 from mfaparse.telegram.html_text import html_parser, node_pieces, node_text
-from mfaparse.telegram.messages import MessageMeta, message_post
+from mfaparse.telegram.messages import MessageMeta, Piece, message_dump, message_posts
 from mfaparse.telegram.text import channel_record
 
 __all__ = ["iter_html_fragments", "parse_telegram_web"]
 
-_SEPARATOR = "\n\n"
 _POST_URL = re.compile(r"https?://t\.me/(?:s/)?(?P<channel>[A-Za-z0-9_]{4,32})/(?P<id>\d+)")
 _COUNT = re.compile(r"(?P<n>\d+(?:[.,]\d+)?)\s*(?P<mult>[KM]?)")
 _MEDIA_SELECTORS = (
@@ -127,8 +126,7 @@ def _address(node: Any) -> str | None:
     return None
 
 
-def _posts(doc: Any, channel: Channel | None) -> Iterator[tuple[Post, str]]:
-    offset = 0
+def _messages(doc: Any, channel: Channel | None) -> Iterator[tuple[list[Piece], MessageMeta]]:
     for node in doc.css(".tgme_widget_message"):
         address = _address(node)
         username, _, number = (address or "").partition("/")
@@ -145,9 +143,7 @@ def _posts(doc: Any, channel: Channel | None) -> Iterator[tuple[Post, str]]:
             reply_to=_reply_to(node),
             views=_number(node_text(node.css_first(".tgme_widget_message_views"))) or None,
         )
-        post, text = message_post(node_pieces(_own_text(node)), meta, offset)
-        yield post, text
-        offset += len(text) + len(_SEPARATOR)
+        yield node_pieces(_own_text(node)), meta
 
 
 def parse_telegram_web(html: str) -> TelegramDump:
@@ -160,10 +156,10 @@ def parse_telegram_web(html: str) -> TelegramDump:
         raise TypeError(f"parse_telegram_web() takes str, not {type(html).__name__}")
     doc = html_parser(html)
     channel = _channel(doc)
-    built = list(_posts(doc, channel))
+    built = list(message_posts(_messages(doc, channel)))
     if not built and channel is None:
         raise ParseError("expected a Telegram web page: no .tgme_widget_message and no channel header")
-    return TelegramDump(source=_SEPARATOR.join(t for _, t in built), channel=channel, posts=tuple(p for p, _ in built))
+    return message_dump(built, channel)
 
 
 def iter_html_fragments(records: Iterable[Mapping[str, Any]]) -> Iterator[Post]:
@@ -172,7 +168,10 @@ def iter_html_fragments(records: Iterable[Mapping[str, Any]]) -> Iterator[Post]:
     Newlines in a fragment are line breaks (scrapers keep them so); spans point into each record's text
     joined in order, as :func:`parse_telegram_web` does.
     """
-    offset = 0
+    yield from (post for post, _ in message_posts(_fragments(records)))
+
+
+def _fragments(records: Iterable[Mapping[str, Any]]) -> Iterator[tuple[list[Piece], MessageMeta]]:
     for record in records:
         if not isinstance(record, Mapping):
             raise TypeError(f"expected fragment records as mappings, not {type(record).__name__}")
@@ -188,6 +187,4 @@ def iter_html_fragments(records: Iterable[Mapping[str, Any]]) -> Iterator[Post]:
             stamp = dt.datetime.fromisoformat(published.replace(" ", "T"))
             posted_at = stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
         meta = MessageMeta(channel=name, posted_at=posted_at)
-        post, text = message_post(node_pieces(body, newlines=True), meta, offset)
-        yield post
-        offset += len(text) + len(_SEPARATOR)
+        yield node_pieces(body, newlines=True), meta
