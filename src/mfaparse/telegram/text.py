@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 import regex
 
-from mfaparse.boilerplate import classify_line, is_media_continuation, link_words
+from mfaparse.boilerplate import LineClass, classify_line, is_media_continuation, link_words
 from mfaparse.clean import CleanOptions, clean_text
 from mfaparse.dedup import DedupOptions, contiguous, duplicate_lines
 from mfaparse.documents import Channel, Forward, Media, Post, TelegramDump
@@ -51,6 +51,7 @@ _COUNTER_FIELDS = {"sub": "subscribers", "mem": "subscribers", "под": "subscr
                    "фай": "files", "lin": "links", "ссы": "links"}  # fmt: skip
 _CHROME_SPAN = 40  # lines a channel header may take before its "Download Telegram"
 _CLEAN = CleanOptions(normalize=False)
+_DEDUP = DedupOptions()
 _HEADER_STARTS = ("Forwarded from", "Переслано")
 _URL_HINTS = ("http", "www.", "t.me/", "telegram.me/", "telegram.org/", "](")
 _BLANK_LAYOUT = 3  # blank lines on a page that show paragraphs are blank-separated
@@ -113,19 +114,21 @@ def channel_record(
     )
 
 
-def _starts_new_post(previous: str, line: str) -> bool:
+def _starts_new_post(doc: _Doc, i: int) -> bool:
     """On a channel page whose posts separate paragraphs with blank lines, a paragraph glued to the last one
     (no blank line) after a finished sentence or a hashtag line opens the next post."""
-    if not previous or not line or classify_line(line) != "content" or classify_line(previous) != "content":
+    if doc.kinds[i] != "content" or doc.kinds[i - 1] != "content":
         return False
+    previous, line = doc.lines[i - 1].strip(), doc.lines[i].strip()
     ended = previous.rstrip().endswith((".", "!", "?", "»", '"', "”", ")")) or is_hashtag_line(previous)
     opening = strip_emoji(line).lstrip()
     return ended and bool(opening) and opening[0].isupper() and not line.lstrip().startswith(_LIST_MARKS)
 
 
-def _segments(lines: list[str], first: int, channel: Channel | None) -> list[tuple[int, int]]:
+def _segments(doc: _Doc, first: int, channel: Channel | None) -> list[tuple[int, int]]:
     """Line ranges ``[a, b)`` of the posts: a forward header, the channel's own name, or a footer starts one;
     on channel pages without forward headers, so does the layout (see :func:`_starts_new_post`)."""
+    lines = doc.lines
     names = {channel.name} if channel else set()
     blank_layout = channel is not None and sum(1 for line in lines[first:] if not line.strip()) >= _BLANK_LAYOUT
     cuts = [first]
@@ -134,10 +137,10 @@ def _segments(lines: list[str], first: int, channel: Channel | None) -> list[tup
         line = lines[i].strip()
         if not line:
             continue
-        kind = classify_line(line)
+        kind = doc.kinds[i]
         header = line.startswith(_HEADER_STARTS) and bool(_FORWARD.fullmatch(line))
         header = header or (bool(names) and i > first and strip_emoji(line).strip() in names)
-        glued = blank_layout and i > cuts[-1] and _starts_new_post(lines[i - 1].strip(), line)
+        glued = blank_layout and i > cuts[-1] and _starts_new_post(doc, i)
         if i > cuts[-1] and (header or glued or (after_footer and kind == "content")):
             cuts.append(i)
         after_footer = kind == "counter"
@@ -154,11 +157,17 @@ def _segments(lines: list[str], first: int, channel: Channel | None) -> list[tup
 
 @attrs.frozen
 class _Doc:
-    """The normalised source split into lines, with each line's start offset."""
+    """The normalised source split into lines, with each line's start offset and class (computed once)."""
 
     source: str
     lines: list[str]
     starts: list[int]
+    kinds: list[LineClass]
+
+    @classmethod
+    def of(cls, source: str) -> _Doc:
+        lines, starts = _lines_and_starts(source)
+        return cls(source, lines, starts, [classify_line(line) for line in lines])
 
     def span(self, first: int, last: int | None = None) -> Span:
         """The span of lines ``first`` to ``last`` (inclusive), without the final newline."""
@@ -189,7 +198,7 @@ def _sort_debris(doc: _Doc, first: int, end: int) -> tuple[list[int], list[Remov
     media: list[Media] = []
     i = first
     while i < end:
-        kind = classify_line(doc.lines[i])
+        kind = doc.kinds[i]
         if kind == "media_placeholder":
             last = i + 1 if i + 1 < end and is_media_continuation(doc.lines[i + 1]) else i
             removal = doc.removal("media_placeholder", i, last)
@@ -225,7 +234,7 @@ def _take_links(doc: _Doc, lines: list[int]) -> tuple[list[int], list[Link], lis
     links: list[Link] = []
     removed: list[Removal] = []
     for k in lines:
-        if classify_line(doc.lines[k]) == "link_text":
+        if doc.kinds[k] == "link_text":
             links.append(Link(text=link_words(doc.lines[k]), url=None, span=doc.span(k)))
             removed.append(doc.removal("link_text", k))
         else:
@@ -289,9 +298,6 @@ def _build_post(doc: _Doc, a: int, b: int, channel: Channel | None) -> Post:
     )
 
 
-_DEDUP = DedupOptions()
-
-
 def _lines_and_starts(source: str) -> tuple[list[str], list[int]]:
     lines = source.split("\n")
     starts = [0]
@@ -304,8 +310,8 @@ def build_text_post(source: str, channel_name: str | None = None) -> Post:
     """One post from a message's already normalised text (exports and client messages use this)."""
     if not source.strip():
         return Post(span=Span(start=0, end=len(source)), text="", clean_text="", channel=channel_name)
-    lines, starts = _lines_and_starts(source)
-    post = _build_post(_Doc(source, lines, starts), 0, len(lines), None)  # no channel: its name is no header here
+    doc = _Doc.of(source)
+    post = _build_post(doc, 0, len(doc.lines), None)  # no channel: its name is no header here
     return attrs.evolve(post, channel=channel_name)
 
 
@@ -321,16 +327,15 @@ def parse_telegram(text: str, *, strict: bool = False) -> TelegramDump:
     source = normalize(text)
     if not source.strip():
         return TelegramDump(source=source, channel=None, posts=())
-    lines, starts = _lines_and_starts(source)
-    channel, first = _read_channel(lines, starts)
-    segments = _segments(lines, first, channel)
-    if strict and channel is None and not any(_FORWARD.fullmatch(line.strip()) for line in lines):
+    doc = _Doc.of(source)
+    channel, first = _read_channel(doc.lines, doc.starts)
+    segments = _segments(doc, first, channel)
+    if strict and channel is None and not any(_FORWARD.fullmatch(line.strip()) for line in doc.lines):
         raise ParseError(
             "expected Telegram text: a 'Forwarded from NAME' line or a channel header with a subscriber count",
             position=0,
             text=source,
         )
-    doc = _Doc(source, lines, starts)
     posts = tuple(_build_post(doc, a, b, channel) for a, b in segments)
     return TelegramDump(source=source, channel=channel, posts=posts)
 
