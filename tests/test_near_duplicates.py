@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mfaparse import NearDupOptions, dedup_posts, strip_emoji, text_fingerprint
 from mfaparse.near_duplicates import MinHasher, similarity
@@ -97,13 +99,21 @@ def test_signatures_stable_across_processes() -> None:
 
 def test_densify_matches_the_plain_loop() -> None:
     """Empty bins take the next filled bin's value (circularly), mixed with the distance, marked as borrowed."""
-    from mfaparse.near_duplicates import _EMPTY, _K1, _MASK32, _densify  # noqa: PLC0415  # private helper under test
+    from mfaparse.near_duplicates import _borrowed, _densify  # noqa: PLC0415  # private helper under test
 
-    for mins in ([5, _EMPTY, _EMPTY, 7, _EMPTY], [_EMPTY, 3, _EMPTY, _EMPTY], [1, 2, 3], [_EMPTY, _EMPTY, 9]):
-        n = len(mins)
-        expected = list(mins)
-        for i, v in enumerate(mins):
-            if v == _EMPTY:
-                f = next(j for j in range(i + 1, i + n + 1) if mins[j % n] != _EMPTY)
-                expected[i] = ((mins[f % n] * _K1 + f - i) & _MASK32) | _EMPTY
-        assert list(_densify(mins)) == expected
+    for mins in ({0: 5, 3: 7}, {1: 3}, {0: 1, 1: 2, 2: 3}, {2: 9}, {4: 1}, {0: 8}):
+        n = 5 if len(mins) < 3 else 3
+        expected = []
+        for i in range(n):
+            f = next(j for j in range(i, i + n) if j % n in mins)
+            expected.append(mins[i] if i in mins else _borrowed(mins[f % n], f - i))
+        assert list(_densify(mins, n)) == expected
+        assert all(v >= 1 << 64 for i, v in enumerate(expected) if i not in mins)
+
+
+@given(st.text(max_size=300))
+def test_signature_has_one_value_per_bin(text: str) -> None:
+    """Whatever the text, a signature has num_perm values, and the same text gives the same signature."""
+    hasher = MinHasher(NearDupOptions(num_perm=32, bands=4))
+    assert len(hasher.signature(text)) == 32
+    assert hasher.signature(text) == hasher.signature(text)
