@@ -123,7 +123,18 @@ def find_duplicate_runs(lines: Sequence[str], options: DedupOptions | None = Non
 
     Expected O(n): each line is looked up by its hashed key among a bounded number of earlier places.
     """
-    index = _LineIndex(lines, options if options is not None else DedupOptions())
+    keys = line_keys(lines)
+    return _find_runs(lines, keys, _markers(lines, keys), options if options is not None else DedupOptions())
+
+
+def _markers(lines: Sequence[str], keys: Sequence[str]) -> list[bool]:
+    return [not key or is_marker(line) for line, key in zip(lines, keys, strict=True)]
+
+
+def _find_runs(
+    lines: Sequence[str], keys: Sequence[str], markers: Sequence[bool], options: DedupOptions
+) -> tuple[DuplicateRun, ...]:
+    index = _LineIndex(lines, keys, markers, options)
     runs: list[DuplicateRun] = []
     i = 0
     while i < len(lines):
@@ -142,12 +153,15 @@ def duplicate_lines(lines: Sequence[str], options: DedupOptions | None = None) -
 
     Removing a run can bring lines together that repeat an earlier run in turn; another pass over what is
     kept finds those, so that deduplicating the result again removes nothing. Passes are bounded
-    (``_MAX_PASSES``), each linear.
+    (``_MAX_PASSES``), each linear; line keys are computed once for all of them.
     """
+    opts = options if options is not None else DedupOptions()
+    all_keys = line_keys(lines)
+    all_markers = _markers(lines, all_keys)
     kept = list(range(len(lines)))
     found: list[tuple[list[int], list[int]]] = []
     for _ in range(_MAX_PASSES):
-        runs = find_duplicate_runs([lines[k] for k in kept], options)
+        runs = _find_runs([lines[k] for k in kept], [all_keys[k] for k in kept], [all_markers[k] for k in kept], opts)
         if not runs:
             break
         gone: set[int] = set()
@@ -163,11 +177,11 @@ def duplicate_lines(lines: Sequence[str], options: DedupOptions | None = None) -
 class _LineIndex:
     """The first copies seen so far, by key and by key prefix (for truncated lines)."""
 
-    def __init__(self, lines: Sequence[str], opts: DedupOptions) -> None:
+    def __init__(self, lines: Sequence[str], keys: Sequence[str], markers: Sequence[bool], opts: DedupOptions) -> None:
         self.lines = lines
         self.opts = opts
-        self.keys = line_keys(lines)
-        self.markers = [is_marker(line) or not key for line, key in zip(lines, self.keys, strict=True)]
+        self.keys = keys
+        self.markers = markers
         self.where: dict[str, list[int]] = {}
         self.by_prefix: dict[str, list[int]] = {}
 

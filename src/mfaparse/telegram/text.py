@@ -85,7 +85,7 @@ def _read_channel(lines: list[str], starts: list[int]) -> tuple[Channel | None, 
     description = "\n".join(lines[i:description_end]).strip() or None
     first_post = end + 1 if end is not None else i
     name, flags = name_and_flags(lines[counter_at - 1])
-    span = Span(start=0, end=starts[first_post] - 1 if first_post < len(lines) else starts[-1] - 1)
+    span = Span(start=starts[0], end=starts[first_post] - 1 if first_post < len(lines) else starts[-1] - 1)
     channel = channel_record(name, flags, counts, description=description, span=span)
     return channel, first_post
 
@@ -157,17 +157,22 @@ def _segments(doc: _Doc, first: int, channel: Channel | None) -> list[tuple[int,
 
 @attrs.frozen
 class _Doc:
-    """The normalised source split into lines, with each line's start offset and class (computed once)."""
+    """The normalised source split into lines, with each line's start offset and class (computed once).
+
+    Offsets are ``base`` plus the place in ``source``: a chunk of a streamed dump gets its spans in the whole
+    stream directly, with no second pass over the records.
+    """
 
     source: str
     lines: list[str]
     starts: list[int]
     kinds: list[LineClass]
+    base: int = 0
 
     @classmethod
-    def of(cls, source: str) -> _Doc:
-        lines, starts = _lines_and_starts(source)
-        return cls(source, lines, starts, [classify_line(line) for line in lines])
+    def of(cls, source: str, base: int = 0) -> _Doc:
+        lines, starts = _lines_and_starts(source, base)
+        return cls(source, lines, starts, [classify_line(line) for line in lines], base)
 
     def span(self, first: int, last: int | None = None) -> Span:
         """The span of lines ``first`` to ``last`` (inclusive), without the final newline."""
@@ -176,7 +181,7 @@ class _Doc:
 
     def removal(self, kind: RemovalKind, first: int, last: int | None = None) -> Removal:
         span = self.span(first, last)
-        return Removal(kind=kind, span=span, text=span.slice(self.source))
+        return Removal(kind=kind, span=span, text=self.source[span.start - self.base : span.end - self.base])
 
 
 def _header(doc: _Doc, a: int, channel_name: str | None) -> tuple[Forward | None, list[Removal], int]:
@@ -298,9 +303,9 @@ def _build_post(doc: _Doc, a: int, b: int, channel: Channel | None) -> Post:
     )
 
 
-def _lines_and_starts(source: str) -> tuple[list[str], list[int]]:
+def _lines_and_starts(source: str, base: int = 0) -> tuple[list[str], list[int]]:
     lines = source.split("\n")
-    starts = [0]
+    starts = [base]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
     return lines, starts
@@ -324,10 +329,14 @@ def parse_telegram(text: str, *, strict: bool = False) -> TelegramDump:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_telegram() takes str, not {type(text).__name__}")
-    source = normalize(text)
+    return _parse(normalize(text), strict=strict)
+
+
+def _parse(source: str, *, strict: bool = False, base: int = 0) -> TelegramDump:
+    """The dump of normalised ``source``, spans moved by ``base`` (its place in a stream)."""
     if not source.strip():
         return TelegramDump(source=source, channel=None, posts=())
-    doc = _Doc.of(source)
+    doc = _Doc.of(source, base)
     channel, first = _read_channel(doc.lines, doc.starts)
     segments = _segments(doc, first, channel)
     if strict and channel is None and not any(_FORWARD.fullmatch(line.strip()) for line in doc.lines):
@@ -365,15 +374,6 @@ def iter_telegram(lines: Iterable[str]) -> Iterator[Post]:
         yield from chunk
 
 
-def _flush(buffer: list[str], offset: int) -> tuple[list[Post], int]:
-    dump = parse_telegram("\n".join(buffer) + "\n")
-    posts = [_shift_post(p, offset) for p in dump.posts]
-    return posts, offset + len(dump.source)
-
-
-def _shift_post(post: Post, offset: int) -> Post:
-    if offset == 0:
-        return post
-    from mfaparse._shift import shift_spans  # noqa: PLC0415  # small helper, only needed when streaming
-
-    return shift_spans(post, offset)
+def _flush(buffer: list[str], offset: int) -> tuple[tuple[Post, ...], int]:
+    source = normalize("\n".join(buffer) + "\n")
+    return _parse(source, base=offset).posts, offset + len(source)
