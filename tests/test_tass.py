@@ -7,6 +7,7 @@ import json
 import pathlib
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -285,3 +286,56 @@ def test_public_api_names() -> None:
     """The design's public names are importable from the package."""
     for name in ("parse_tass", "parse_tass_record", "parse_telegram", "dedup_posts", "clean_text", "normalize"):
         assert callable(getattr(mfaparse, name))
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Lavrov", "Sergey Lavrov", "Lavrovs", "said", ",", " ", "Zakharova", "_", "é"]), max_size=30
+    )
+)
+def test_name_occurrences_match_a_regex_alternation(pieces: list[str]) -> None:
+    """Names are found as a regex alternation (longest first, whole words, no overlaps) would find them."""
+    from mfaparse.tass.quotes import _occurrences  # noqa: PLC0415  # private helper under test
+
+    text = "".join(pieces)
+    words = {"Sergey Lavrov", "Lavrov", "Zakharova"}
+    alternation = regex.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b")
+    assert _occurrences(text, words) == [(m.start(), m.group()) for m in alternation.finditer(text)]
+
+
+@given(st.text(max_size=300))
+def test_language_counts_letters_as_the_character_classes_do(text: str) -> None:
+    """The byte-level letter count gives the language the Cyrillic and Latin character classes give."""
+    from mfaparse.tass.text import _language  # noqa: PLC0415  # private helper under test
+
+    cyrillic = len(regex.findall("[\u0400-\u04ff]", text))
+    latin = len(regex.findall("[A-Za-z\u00c0-\u024f]", text))
+    expected = None if not cyrillic and not latin else "ru" if cyrillic > latin else "en"
+    assert _language(text) == expected
+
+
+_DATE_PIECES = ["13", "2023", "5", "١٣", "October", "Oct", "сент", "октября", "Ma", "may", "x", ".", " ", "  ", "\n",
+                ",", "-", "–", "г.", "st", "A", "é"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=25))
+def test_dates_found_as_a_scan_of_every_position_finds_them(pieces: list[str]) -> None:
+    """Trying the date pattern only before digits finds what trying it at every position finds."""
+    from mfaparse.dates import _DATE, _date_matches  # noqa: PLC0415  # private helpers under test
+
+    text = "".join(pieces)
+    assert [m.span() for m in _date_matches(text)] == [m.span() for m in _DATE.finditer(text)]
+
+
+_PEOPLE_PIECES = ["Minister", "Foreign", "Sergey", "Lavrov", "Chairman", "Chair", "Head", "quarters", "State",
+                  "sman", "министр", "Иван", "Петров", " ", ", ", ".", "of", "the", "Alexander", "Venediktov", "-",
+                  "é"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PEOPLE_PIECES), max_size=25))
+def test_people_found_as_the_full_pattern_finds_them(pieces: list[str]) -> None:
+    """Trying the person pattern only at role words finds what its scan of every position finds."""
+    from mfaparse.tass.quotes import _PERSON, _people  # noqa: PLC0415  # private helpers under test
+
+    text = "".join(pieces)
+    assert [m.span() for m in _people(text)] == [m.span() for m in _PERSON.finditer(text)]

@@ -11,7 +11,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+import re  # the role-word scan: a literal alternation, several times faster than regex
+from collections.abc import Iterable, Sequence
 
 import regex
 
@@ -36,6 +38,7 @@ _PERSON = regex.compile(
     rf"\b(?P<role>(?:{_ROLE_WORDS})\b[^.;:,\"“”«»\n]{{0,80}}?),?\s+(?P<name>{_NAME})",
     flags=regex.V1,
 )
+_ROLE_START = re.compile(f"(?:{_ROLE_WORDS})")  # no \b, so that stdlib re skips ahead by first letters
 # "Russian Foreign " / "Deputy " before a role word: capitalised words, "of", "the".
 _ROLE_HEAD = regex.compile(r"(?:(?:\p{Lu}[\p{L}’'-]*|of|the)\s+){1,6}$")
 _ROLE_WINDOW = 80
@@ -51,6 +54,8 @@ _AFTER = regex.compile(
     rf"\s+(?:{_VERBS}))",
     flags=regex.V1,
 )
+# Searched only in the characters just before a quote: a pronoun or a name of at most two words, then a verb.
+_BEFORE_WINDOW = 160
 _BEFORE = regex.compile(rf"(?P<who>he|she|\p{{Lu}}[\p{{L}}’'-]+(?:\s\p{{Lu}}[\p{{L}}’'-]+)?)\s+(?:{_VERBS}):?\s*$")
 _PRONOUNS = frozenset({"he", "she", "он", "она"})
 _ROLE_LEAD = regex.compile(r"^(?:(?:the|and|of|by)\s+)+")
@@ -63,11 +68,11 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
 
     ``he said`` is the last person named as speaking before the quote; a surname is the full name given earlier.
     """
+    texts = [p.slice(source) for p in paragraphs]
     speakers: dict[str, Speaker] = {}
     by_surname: dict[str, str] = {}
-    for p in paragraphs:
-        text = p.slice(source)
-        for m in _PERSON.finditer(text):
+    for p, text in zip(paragraphs, texts, strict=True):
+        for m in _people(text):
             name = m.group("name")
             head = _ROLE_HEAD.search(text, max(0, m.start() - _ROLE_WINDOW), m.start())
             role = (head.group() if head else "") + m.group("role").strip(" ,")
@@ -81,29 +86,76 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
             by_surname.setdefault(name.split()[-1], name)
     mentions: list[tuple[int, str]] = []  # (position, full name) where a person is named as speaking
     if speakers:
-        words = sorted({w for name in speakers for w in (name, name.split()[-1])}, key=len, reverse=True)
-        named = regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
-        for p in paragraphs:
-            text = p.slice(source)
-            mentions.extend(
-                (p.start + m.start(), by_surname.get(m.group().split()[-1], m.group()))
-                for m in named.finditer(text)
-                if _SPEAKS.match(text, m.end())
-            )
+        words = {w for name in speakers for w in (name, name.split()[-1])}
+        ends = [p.end for p in paragraphs]
+        for at, word in _occurrences(source, words):  # one scan of the source, then the paragraph of each hit
+            k = bisect.bisect_right(ends, at)
+            end = at + len(word)
+            if (
+                k < len(paragraphs)
+                and paragraphs[k].start <= at
+                and end <= ends[k]
+                and _SPEAKS.match(source, end, ends[k])
+            ):
+                mentions.append((at, by_surname.get(word.split()[-1], word)))
     quotes: list[Quote] = []
     last: str | None = None
-    for p in paragraphs:
-        text = p.slice(source)
+    seen = 0  # mentions before the current quote (both lists run in text order)
+    for p, text in zip(paragraphs, texts, strict=True):
         for m in _QUOTE.finditer(text):
             said = m.group("a") or m.group("b") or m.group("c") or ""
             at = p.start + m.start()
-            last = next((n for pos, n in reversed(mentions) if pos < at), last)
-            who = _who(_AFTER.match(text, m.end()), _BEFORE.search(text[: m.start()]))
+            while seen < len(mentions) and mentions[seen][0] < at:
+                seen += 1
+            if seen:  # the last person named as speaking before the quote, else the last speaker resolved
+                last = mentions[seen - 1][1]
+            before = _BEFORE.search(text, max(0, m.start() - _BEFORE_WINDOW), m.start())
+            who = _who(_AFTER.match(text, m.end()), before)
             speaker = _resolve(who, last, by_surname)
             if speaker is not None:
                 last = speaker
             quotes.append(Quote(text=said, speaker=speaker, span=Span(start=at, end=p.start + m.end())))
     return tuple(quotes), tuple(speakers.values())
+
+
+def _people(text: str) -> list[regex.Match[str]]:
+    """What ``_PERSON.finditer(text)`` yields, found by trying ``_PERSON`` only where a role word begins a word
+    (stdlib ``re`` finds the role words about 5x faster than the full pattern's scan of every position)."""
+    found: list[regex.Match[str]] = []
+    free = 0
+    for role in _ROLE_START.finditer(text):
+        at = role.start()
+        if at < free or (at > 0 and _is_word_char(text[at - 1])):
+            continue
+        m = _PERSON.match(text, at)
+        if m is not None:
+            found.append(m)
+            free = m.end()
+    return found
+
+
+def _occurrences(text: str, words: Iterable[str]) -> list[tuple[int, str]]:
+    """Where ``words`` stand as whole words in ``text``, leftmost first, the longest word where several start
+    at one place, never overlapping (what a regex alternation of the words, longest first, finds)."""
+    hits: list[tuple[int, int, str]] = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])):
+                hits.append((at, -len(word), word))
+            at = text.find(word, at + 1)
+    found: list[tuple[int, str]] = []
+    free = 0
+    for at, _, word in sorted(hits):
+        if at >= free:
+            found.append((at, word))
+            free = at + len(word)
+    return found
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _who(after: regex.Match[str] | None, before: regex.Match[str] | None) -> str | None:
