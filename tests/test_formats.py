@@ -214,3 +214,44 @@ def test_large_json_lines_are_read_whole(tmp_path: pathlib.Path, monkeypatch: py
     broken.write_bytes(b"not gzip at all")
     (failure,) = mfaparse.read(broken)
     assert isinstance(failure, ReadFailure)
+
+
+def test_large_json_lines_stream_a_line_at_a_time(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large JSON Lines files of TASS records or client messages are streamed: the same records as a whole read,
+    and a broken line or record is a ReadFailure naming its line while reading goes on."""
+    from mfaparse import reader  # noqa: PLC0415  # the threshold is module state this test lowers
+
+    articles = [
+        {"title": f"Talks go on {n}", "body": f"MOSCOW, May {n}. /TASS/. Russia is ready for talks, he said."}
+        for n in range(1, 6)
+    ]
+    path = tmp_path / "articles.jsonl"
+    path.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    whole = list(mfaparse.read(path))
+    monkeypatch.setattr(reader, "STREAM_BYTES", 1)
+    assert reader._stream(path, None) is not None
+    assert list(mfaparse.read(path)) == whole
+    assert [a.title for a in whole if isinstance(a, mfaparse.Article)] == [a["title"] for a in articles]
+
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[1] = '{"title": "cut short'
+    lines[3] = '{"title": 5, "body": []}'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    records = list(mfaparse.read(path))
+    assert [type(r).__name__ for r in records] == ["Article", "ReadFailure", "Article", "ReadFailure", "Article"]
+    failures = [r for r in records if isinstance(r, ReadFailure)]
+    assert failures[0].path.endswith("articles.jsonl:2")
+    assert "not JSON" in failures[0].reason
+    assert failures[1].path.endswith("articles.jsonl:4")
+
+    messages = json.loads(
+        (pathlib.Path(__file__).parent / "fixtures" / "synthetic_telethon_messages.json").read_text("utf-8")
+    )
+    client = tmp_path / "messages.jsonl"
+    client.write_text("".join(json.dumps(m) + "\n" for m in messages), encoding="utf-8")
+    monkeypatch.setattr(reader, "STREAM_BYTES", 1 << 40)
+    read_whole = [p.text for p in mfaparse.read(client) if isinstance(p, mfaparse.Post)]
+    monkeypatch.setattr(reader, "STREAM_BYTES", 1)
+    assert reader._stream(client, None) is not None
+    assert [p.text for p in mfaparse.read(client) if isinstance(p, mfaparse.Post)] == read_whole
+    assert len(read_whole) == len([m for m in messages if m.get("message")])

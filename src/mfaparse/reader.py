@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import glob
 import gzip
+import json
 import pathlib
 import sys
 import zipfile
@@ -21,7 +22,7 @@ from typing import Any, TypeAlias
 import attrs
 
 from mfaparse._serde import Record
-from mfaparse.detect import FORMATS, Format, detect, parse_as
+from mfaparse.detect import FORMATS, Format, _json_format, detect, parse_as
 from mfaparse.documents import Article, Post, TelegramDump
 from mfaparse.errors import MfaparseError
 
@@ -31,6 +32,8 @@ _SUFFIXES = (".txt", ".json", ".jsonl", ".csv", ".html", ".htm")
 STREAM_BYTES = 8 * 1024 * 1024
 """Telegram text dumps and Desktop exports at least this large are streamed instead of read whole."""
 _STREAMED: tuple[Format, ...] = ("telegram-text", "telegram-export-json")
+_RECORD_FORMATS: tuple[Format, ...] = ("tass-records", "telegram-client-json", "html-fragments")
+"""Formats of one record per JSON value: large JSON Lines files of them are read a line at a time."""
 _HEAD_BYTES = 64 * 1024
 PathLike: TypeAlias = "str | pathlib.Path"
 
@@ -89,16 +92,23 @@ def _records(name: str, data: bytes, fmt: Format | None) -> Iterator[Post | Arti
 
 
 def _stream(path: pathlib.Path, fmt: Format | None) -> Iterator[Post | Article | ReadFailure] | None:
-    """Records of a large Telegram text dump or Desktop export, streamed (memory bounded by one post);
-    None when the file is small or of another format (it is then read whole)."""
-    if path.suffix == ".zip" or path.stat().st_size < STREAM_BYTES or fmt not in (None, *_STREAMED):
+    """Records of a large Telegram text dump, Desktop export or JSON Lines file, streamed (memory bounded by one
+    record); None when the file is small or of another format (it is then read whole)."""
+    if path.suffix == ".zip" or path.stat().st_size < STREAM_BYTES or fmt not in (None, *_STREAMED, *_RECORD_FORMATS):
         return None
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rb") as handle:
         head = handle.read(_HEAD_BYTES).decode("utf-8", errors="replace")
     stripped = head.lstrip("\ufeff \t\r\n")
+    first = _first_json_line(stripped)
+    if isinstance(first, dict) and not isinstance(first.get("messages"), list):  # JSON Lines, one record a line
+        try:
+            found: Format = fmt or _json_format([first])
+        except MfaparseError:
+            return None  # read whole, where the real error is reported as a ReadFailure
+        return _json_lines(path, found, opener) if found in _RECORD_FORMATS else None
     if fmt is not None:
-        found: Format = fmt
+        found = fmt
     elif stripped.startswith("{") and '"messages"' in head:
         found = "telegram-export-json"
     else:
@@ -109,6 +119,68 @@ def _stream(path: pathlib.Path, fmt: Format | None) -> Iterator[Post | Article |
     if found not in _STREAMED:
         return None
     return _streamed(path, found, opener)
+
+
+def _first_json_line(head: str) -> Any:
+    """The JSON value on the first line of ``head`` when that line is one whole value (JSON Lines), else None."""
+    line, newline, _ = head.partition("\n")
+    if not newline or not line.startswith("{"):
+        return None
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError:
+        return None
+
+
+def _json_lines(path: pathlib.Path, found: Format, opener: Any) -> Iterator[Post | Article | ReadFailure]:
+    """The records of a JSON Lines file, a line at a time; a line that is no JSON, or no record of ``found``,
+    gives a ReadFailure naming the line, and reading goes on."""
+    from mfaparse import iter_client_messages, iter_html_fragments  # noqa: PLC0415  # avoids an import cycle
+
+    failures: list[ReadFailure] = []
+
+    def values() -> Iterator[tuple[int, Any]]:
+        with opener(path, "rt", encoding="utf-8-sig") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    yield number, json.loads(line)
+                except json.JSONDecodeError as exc:
+                    failures.append(ReadFailure(path=f"{path}:{number}", format=found, reason=f"not JSON: {exc.msg}"))
+
+    try:
+        if found == "tass-records":
+            for number, value in values():
+                yield from _drain(failures)
+                is_batch = isinstance(value, dict) and isinstance(value.get("articles"), list)
+                for record in value["articles"] if is_batch else [value]:
+                    yield _tass_record(record, f"{path}:{number}")
+        else:
+            messages = (value for _, value in values())
+            chosen = iter_client_messages if found == "telegram-client-json" else iter_html_fragments
+            parsed = chosen(messages)
+            for record in parsed:
+                yield from _drain(failures)
+                yield record
+        yield from _drain(failures)
+    except (UnicodeDecodeError, MfaparseError, TypeError, ValueError) as exc:
+        yield from _drain(failures)
+        yield ReadFailure(path=str(path), format=found, reason=f"stopped while streaming: {exc}")
+
+
+def _tass_record(record: Any, where: str) -> Article | ReadFailure:
+    from mfaparse import parse_tass_record  # noqa: PLC0415  # avoids an import cycle
+
+    try:
+        return parse_tass_record(record)
+    except (MfaparseError, TypeError, ValueError) as exc:
+        return ReadFailure(path=where, format="tass-records", reason=str(exc))
+
+
+def _drain(failures: list[ReadFailure]) -> Iterator[ReadFailure]:
+    while failures:
+        yield failures.pop(0)
 
 
 def _streamed(path: pathlib.Path, found: Format, opener: Any) -> Iterator[Post | Article | ReadFailure]:
