@@ -43,13 +43,31 @@ class Record:
         return result
 
 
+_PLAIN = frozenset({type(None), bool, int, float, str})
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of an attrs class (looked up once per class), None for other types."""
+    return tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else None
+
+
 def to_data(value: object) -> JSONValue:
     """Convert a record, or anything a record holds, to JSON-ready data."""
-    if value is None or isinstance(value, (bool, int, float, str)):
+    cls: Any = type(value)  # Any: mypy finds type[object] unhashable (functools.cache below)
+    if cls in _PLAIN:  # exact types first: the common case costs one set lookup
+        return value  # type: ignore[return-value]  # one of the JSON scalars
+    names = _field_names(cls)
+    if names is not None:
+        data: dict[str, JSONValue] = {}
+        for name in names:  # scalars inline: most fields are, and a call per field is what costs
+            field = getattr(value, name)
+            data[name] = field if type(field) in _PLAIN else to_data(field)
+        return data
+    if cls is tuple or cls is list:
+        return [v if type(v) in _PLAIN else to_data(v) for v in value]  # type: ignore[attr-defined]  # a sequence
+    if isinstance(value, (bool, int, float, str)):  # subclasses: str enums, int flags
         return value
-    if attrs.has(type(value)):
-        fields = attrs.fields(type(value))  # type: ignore[arg-type]  # attrs.has() narrows only at run time
-        return {f.name: to_data(getattr(value, f.name)) for f in fields}
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
         return value.isoformat()
     if isinstance(value, enum.Enum):

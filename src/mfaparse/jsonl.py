@@ -28,12 +28,15 @@ RECORD_TYPES: dict[str, type[Post] | type[Article] | type[ReadFailure] | type[Du
 }
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)  # records hold no cycles: skip the check
+
+
 def to_jsonl(record: Post | Article | ReadFailure | DuplicateGroup) -> str:
     """One JSON line (no newline) for a record."""
     name = type(record).__name__
     if name not in RECORD_TYPES:
         raise TypeError(f"to_jsonl() takes one of {sorted(RECORD_TYPES)}, not {name}")
-    return json.dumps({"type": name, **record.to_dict()}, ensure_ascii=False)
+    return _ENCODER.encode({"type": name, **record.to_dict()})
 
 
 def from_jsonl(line: str) -> Any:
