@@ -9,8 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mfaparse import DedupOptions, dedup_blocks
-from mfaparse.dedup import find_duplicate_runs, line_key
+from mfaparse.dedup import find_duplicate_runs, line_key, line_keys
 from tests.conftest import seed_text
+from tests.strategies import any_text
 
 # Seed 002 per post: (first line of the repeat, its length, first line of the first copy), 1-based lines.
 SEED_002_RUNS = {
@@ -181,3 +182,12 @@ def test_removal_that_joins_lines_is_followed_up() -> None:
     once = dedup_blocks(text)
     assert once.text == "0\n0\nA line with plenty of content here\nAnother line of real text\n"
     assert dedup_blocks(once.text).text == once.text
+
+
+_SPACES = st.sampled_from(["\t", "\r", "\x0b", "\x1c", "\x85", "\u1680", "\u2028", "\u2003", "\u00a0", "\u3000", " "])
+
+
+@given(st.lists(st.lists(st.one_of(any_text, _SPACES), max_size=4).map(lambda p: "".join(p).replace("\n", " "))))
+def test_line_keys_are_the_keys_of_each_line(lines: list[str]) -> None:
+    """The one-pass keys of joined lines equal each line's own key, whatever spaces, emoji and scripts they hold."""
+    assert line_keys(lines) == [line_key(line) for line in lines]

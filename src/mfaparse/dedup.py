@@ -14,6 +14,7 @@ normalised key (NFKC, casefolded, emoji and whitespace removed); a run counts wh
 
 from __future__ import annotations
 
+import re  # a literal class of a few code points: stdlib re scans it fastest
 import unicodedata
 from collections.abc import Sequence
 
@@ -88,8 +89,12 @@ def line_key(line: str) -> str:
     'themeetingwasco-chaired'
     """
     if not line.isascii():
-        line = strip_emoji(unicodedata.normalize("NFKC", line))
+        line = strip_emoji(unicodedata.normalize("NFKC", line), tidy=False)
     return "".join(line.casefold().split())
+
+
+# Whitespace that NFKC leaves as it is (it maps the other Unicode spaces to U+0020), "\n" aside.
+_OTHER_SPACE = re.compile("[\t\r\x0b\x0c\x1c-\x1f\x85\u1680\u2028\u2029]")
 
 
 def line_keys(lines: Sequence[str]) -> list[str]:
@@ -102,8 +107,11 @@ def line_keys(lines: Sequence[str]) -> list[str]:
         return [line_key(line) for line in lines]
     joined = "\n".join(lines)
     if not joined.isascii():  # strip_emoji keeps every newline, so the keys stay one per line
-        joined = strip_emoji(unicodedata.normalize("NFKC", joined))
-    return ["".join(key.split()) for key in joined.casefold().split("\n")]
+        joined = strip_emoji(unicodedata.normalize("NFKC", joined), tidy=False)
+    joined = joined.casefold()
+    if _OTHER_SPACE.search(joined):
+        return ["".join(key.split()) for key in joined.split("\n")]
+    return joined.replace(" ", "").split("\n")  # only U+0020 is left to drop: one replace for every line
 
 
 def is_marker(line: str) -> bool:
