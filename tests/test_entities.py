@@ -134,3 +134,12 @@ def test_utf16_round_trip(text: str) -> None:
     for i in range(len(text) + 1):
         assert m.to_index(m.to_utf16(i)) == i
     assert m.to_utf16(len(text)) == len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+@given(any_text)
+def test_tags_and_mentions_found_as_a_full_scan_finds_them(text: str) -> None:
+    """Trying the patterns only at '#' and '@' finds what their scan of every position finds."""
+    from mfaparse.entities import _HASHTAG, _MENTION, _marked  # noqa: PLC0415  # private helpers under test
+
+    for pattern, mark in ((_HASHTAG, "#"), (_MENTION, "@")):
+        assert [m.span() for m in _marked(pattern, text, mark)] == [m.span() for m in pattern.finditer(text)]

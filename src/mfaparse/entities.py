@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Iterator
 from typing import Literal
 
 import regex
@@ -60,6 +61,19 @@ def _check(text: object, name: str) -> str:
     return text
 
 
+def _marked(pattern: regex.Pattern[str], text: str, mark: str) -> Iterator[regex.Match[str]]:
+    """What ``pattern.finditer(text)`` yields for a pattern that starts with ``mark`` (never inside a match):
+    the pattern is tried only where ``str.find`` puts the mark, not at every position."""
+    at = text.find(mark)
+    while at >= 0:
+        m = pattern.match(text, at)
+        if m is not None:
+            yield m
+            at = text.find(mark, m.end())
+        else:
+            at = text.find(mark, at + 1)
+
+
 def find_hashtags(text: str) -> tuple[Hashtag, ...]:
     """Every hashtag in ``text``: ``#`` not after a word character, then word characters with a letter."""
     _check(text, "find_hashtags")
@@ -67,7 +81,7 @@ def find_hashtags(text: str) -> tuple[Hashtag, ...]:
         return ()
     return tuple(
         Hashtag(tag=m.group(1), span=Span(start=m.start(), end=m.end()))
-        for m in _HASHTAG.finditer(text)
+        for m in _marked(_HASHTAG, text, "#")
         if _HAS_LETTER.search(m.group(1))
     )
 
@@ -77,7 +91,9 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
     _check(text, "find_mentions")
     if "@" not in text:
         return ()
-    return tuple(Mention(username=m.group(1), span=Span(start=m.start(), end=m.end())) for m in _MENTION.finditer(text))
+    return tuple(
+        Mention(username=m.group(1), span=Span(start=m.start(), end=m.end())) for m in _marked(_MENTION, text, "@")
+    )
 
 
 def find_links(text: str) -> tuple[Link, ...]:
@@ -126,7 +142,7 @@ def strip_hashtags(text: str, mode: Literal["unwrap", "remove"] = "unwrap") -> s
         return text
     out: list[str] = []
     pos = 0
-    for tag in _HASHTAG.finditer(text):
+    for tag in _marked(_HASHTAG, text, "#"):
         if not _HAS_LETTER.search(tag.group(1)) or tag.start() < pos:
             continue
         start = tag.start()
