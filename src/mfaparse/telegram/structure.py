@@ -116,7 +116,6 @@ def read_layout(
         if not stripped:
             continue
         body, cut = _strip_mark(text)
-        span = Span(start=offset + cut, end=offset + len(text.rstrip()))
         kind: BlockKind = "paragraph"
         speaker: str | None = None
         if stripped.startswith(_TITLE_MARK) and title is None:
@@ -143,9 +142,9 @@ def read_layout(
         elif stripped.startswith(_BULLETS):
             kind = "bullet"
         if kind == "paragraph":  # a paragraph keeps its leading emoji ("🌐 On February 21-22, ...")
-            lead = len(text) - len(text.lstrip())
-            span = Span(start=offset + lead, end=offset + len(text.rstrip()))
+            cut = len(text) - len(text.lstrip())
             body = stripped
+        span = Span(start=offset + cut, end=offset + len(text.rstrip()))
         blocks.append(Block(kind=kind, text=body.rstrip(), span=span, speaker=speaker))
     unique: dict[str, Speaker] = {}
     for s in speakers:
