@@ -124,3 +124,23 @@ def test_read_globs(tmp_path: pathlib.Path) -> None:
     assert [type(r).__name__ for r in records] == ["Post"]
     (missing,) = mfaparse.read(str(tmp_path / "*.nothing"))
     assert isinstance(missing, mfaparse.ReadFailure)
+
+
+def test_parallel_streams_large_files_in_order(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under -j, files large enough to stream are streamed by the writer (never collected whole by a worker),
+    between the small files the workers parse, and the output keeps input order; a missing file still fails."""
+    from mfaparse import cli, reader  # noqa: PLC0415  # module state this test lowers
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    big = sorted(folder.iterdir())[2]
+    monkeypatch.setattr(reader, "STREAM_BYTES", big.stat().st_size)
+    assert [p.name for p in folder.iterdir() if cli._streams(str(p))] == [big.name]
+    assert not cli._streams(str(tmp_path / "missing.txt"))
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert main(["parse", str(folder), "-o", str(one), "-q", "-j", "1"]) == 0
+    assert main(["parse", str(folder), "-o", str(two), "-q", "-j", "2"]) == 0
+    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
+    assert main(["parse", str(folder), str(tmp_path / "missing.txt"), "-o", str(two), "-q", "-j", "2"]) == 1

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import csv
 import datetime as dt
@@ -16,11 +17,12 @@ import pathlib
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from multiprocessing.pool import AsyncResult
 from typing import IO, Any
 
 import attrs
 
-from mfaparse import __version__
+from mfaparse import __version__, reader
 from mfaparse.clean import clean_text
 from mfaparse.detect import FORMATS, detect
 from mfaparse.documents import Article, Post
@@ -96,9 +98,20 @@ def _with_reference(record: Post | Article | ReadFailure, reference: dt.date) ->
     return record
 
 
+def _streams(path: str) -> bool:
+    """A file large enough that ``read()`` streams it: under -j it is streamed by the parent, never collected."""
+    try:
+        return path != "-" and pathlib.Path(path).stat().st_size >= reader.STREAM_BYTES
+    except OSError:
+        return False  # missing or unreadable: a worker reports it as a ReadFailure
+
+
 def _results(
     files: list[str], fmt: str, reference: dt.date | None, jobs: int, output_format: str
 ) -> Iterator[tuple[str, Iterable[_Out]]]:
+    """Each input's outputs, in input order. With -j, workers parse and serialise whole small files, at most
+    ``2 * jobs`` ahead of the writer (memory stays bounded); large files are streamed in this process, a post
+    at a time, while the workers finish what they hold."""
     if jobs <= 1 or len(files) <= 1:  # one at a time, streamed: memory bounded by one post of a large dump
         for path in files:
             yield path, _outputs(path, fmt, reference, output_format)
@@ -107,7 +120,20 @@ def _results(
     # fork on Linux (workers start at once, the parsers already imported); spawn elsewhere (macOS, Windows)
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     with multiprocessing.get_context(method).Pool(jobs) as pool:
-        yield from zip(files, pool.imap(work, files, chunksize=1), strict=True)
+        waiting = iter(files)
+        pending: collections.deque[tuple[str, AsyncResult[list[_Out]] | None]] = collections.deque()
+
+        def submit() -> None:
+            path = next(waiting, None)
+            if path is not None:
+                pending.append((path, None if _streams(path) else pool.apply_async(work, (path,))))
+
+        for _ in range(2 * jobs):
+            submit()
+        while pending:
+            path, result = pending.popleft()
+            yield path, (_outputs(path, fmt, reference, output_format) if result is None else result.get())
+            submit()
 
 
 def _csv_row(record: Any, path: str) -> dict[str, object]:
