@@ -27,6 +27,7 @@ def test_every_example_is_tested() -> None:
         "parse_telegram_dump.py",
         "parse_tass_articles.py",
         "near_duplicates.py",
+        "load_into_pandas.py",
     }
 
 
@@ -58,3 +59,14 @@ def test_clean_seed(name: str) -> None:
     text = run(name)
     assert "#ASEAN ×23" in text
     assert "RU ×16" in text
+
+
+def test_load_into_pandas(tmp_path: pathlib.Path) -> None:
+    """The example data loads into a DataFrame: 13 posts and the article, with dates and hashtags read back."""
+    out = tmp_path / "records.jsonl"
+    text = run("load_into_pandas.py", "--jsonl", str(out))
+    assert text.startswith("14 records: 13 Post, 1 Article")
+    assert "Russian MFA Jakarta 2023-07-13" in text
+    assert "top hashtags: #ASEAN x13" in text
+    assert "(en, 8 paragraphs)" in text
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 14
