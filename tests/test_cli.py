@@ -126,21 +126,36 @@ def test_read_globs(tmp_path: pathlib.Path) -> None:
     assert isinstance(missing, mfaparse.ReadFailure)
 
 
-def test_parallel_streams_large_files_in_order(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Under -j, files large enough to stream are streamed by the writer (never collected whole by a worker),
-    between the small files the workers parse, and the output keeps input order; a missing file still fails."""
+def test_parallel_shares_large_dumps_and_streams_in_order(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under -j a large Telegram dump is parsed by the workers in batches of chunks, other large files are
+    streamed by the writer (never collected whole), small files go to workers; the output is the same, in the
+    same order, as -j 1 — spans included — and a missing file still fails."""
     from mfaparse import cli, reader  # noqa: PLC0415  # module state this test lowers
 
     folder = tmp_path / "in"
     folder.mkdir()
     for seed in sorted(SEEDS.glob("*.txt")):
         (folder / seed.name).write_bytes(seed.read_bytes())
-    big = sorted(folder.iterdir())[2]
-    monkeypatch.setattr(reader, "STREAM_BYTES", big.stat().st_size)
-    assert [p.name for p in folder.iterdir() if cli._streams(str(p))] == [big.name]
-    assert not cli._streams(str(tmp_path / "missing.txt"))
+    dump = next(folder.glob("002_*.txt"))
+    records = folder / "records.jsonl"
+    articles = [{"title": f"Talks {n}", "body": "MOSCOW, May 1. /TASS/. Russia is ready, he said."} for n in range(40)]
+    records.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    monkeypatch.setattr(reader, "STREAM_BYTES", min(dump.stat().st_size, records.stat().st_size))
+    monkeypatch.setattr(cli, "_BATCH_CHARS", 2_000)  # several batches from the one dump
+    plans = {p.name: cli._plan(str(p), "auto") for p in folder.iterdir()}
+    assert plans[dump.name] == "chunks"
+    assert plans[records.name] == "stream"
+    assert sorted(plans.values()).count("worker") == len(plans) - 2
+    assert cli._plan(str(tmp_path / "missing.txt"), "auto") == "worker"
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
     assert main(["parse", str(folder), "-o", str(one), "-q", "-j", "1"]) == 0
     assert main(["parse", str(folder), "-o", str(two), "-q", "-j", "2"]) == 0
     assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
+    assert len(one.read_text(encoding="utf-8").splitlines()) == 13 + 4 + 40
+    assert main(["parse", str(dump), "-o", str(two), "-q", "-j", "2"]) == 0  # one large dump alone is shared too
+    assert two.read_text(encoding="utf-8").splitlines() == [
+        line for line in one.read_text(encoding="utf-8").splitlines() if '"type": "Post"' in line
+    ]
     assert main(["parse", str(folder), str(tmp_path / "missing.txt"), "-o", str(two), "-q", "-j", "2"]) == 1

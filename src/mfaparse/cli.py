@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import functools
 import multiprocessing
+import multiprocessing.pool
 import pathlib
 import sys
 import time
@@ -26,12 +27,15 @@ from mfaparse import __version__, reader
 from mfaparse.clean import clean_text
 from mfaparse.detect import FORMATS, detect
 from mfaparse.documents import Article, Post
+from mfaparse.errors import MfaparseError
 from mfaparse.jsonl import from_jsonl, to_jsonl
 from mfaparse.near_duplicates import NearDupOptions, dedup_posts
 from mfaparse.reader import ReadFailure, read
+from mfaparse.telegram.text import parse_chunk, telegram_chunks
 
 __all__ = ["main"]
 
+_BATCH_CHARS = 1 << 20  # about 300 posts: a -j work unit of a large dump
 _CSV_FIELDS = ("type", "path", "channel", "message_id", "url", "posted_at", "forward", "title", "place", "date",
                "hashtags", "text", "clean_text", "reason")  # fmt: skip
 
@@ -79,15 +83,40 @@ _Out = tuple[str | dict[str, object], ReadFailure | None]  # a JSON line or a CS
 def _outputs(path: str, fmt: str, reference: dt.date | None, output_format: str) -> Iterator[_Out]:
     """Each record of one input, serialised (a JSON line or a CSV row), with the failure it reports."""
     for record in read(path, format=fmt):
-        if reference is not None:
-            record = _with_reference(record, reference)  # noqa: PLW2901  # the same record, year resolved
-        failure = record if isinstance(record, ReadFailure) else None
-        yield (_csv_row(record, path) if output_format == "csv" else to_jsonl(record)), failure
+        yield _serialise(record, path, reference, output_format)
+
+
+def _serialise(record: Post | Article | ReadFailure, path: str, reference: dt.date | None, output_format: str) -> _Out:
+    if reference is not None:
+        record = _with_reference(record, reference)
+    failure = record if isinstance(record, ReadFailure) else None
+    return (_csv_row(record, path) if output_format == "csv" else to_jsonl(record)), failure
 
 
 def _read_one(path: str, fmt: str, reference: dt.date | None, output_format: str) -> list[_Out]:
     """One input parsed and serialised in a worker (-j): the parent only writes lines."""
     return list(_outputs(path, fmt, reference, output_format))
+
+
+def _read_chunks(batch: list[tuple[str, int]], path: str, reference: dt.date | None, output_format: str) -> list[_Out]:
+    """A batch of chunks of one large Telegram dump parsed and serialised in a worker (-j)."""
+    return [
+        _serialise(post, path, reference, output_format) for source, base in batch for post in parse_chunk(source, base)
+    ]
+
+
+def _batches(chunks: Iterable[tuple[str, int]]) -> Iterator[list[tuple[str, int]]]:
+    """Chunks grouped into batches of about ``_BATCH_CHARS`` characters: work units for the -j workers."""
+    batch: list[tuple[str, int]] = []
+    size = 0
+    for chunk in chunks:
+        batch.append(chunk)
+        size += len(chunk[0])
+        if size >= _BATCH_CHARS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 def _with_reference(record: Post | Article | ReadFailure, reference: dt.date) -> Post | Article | ReadFailure:
@@ -98,21 +127,26 @@ def _with_reference(record: Post | Article | ReadFailure, reference: dt.date) ->
     return record
 
 
-def _streams(path: str) -> bool:
-    """A file large enough that ``read()`` streams it: under -j it is streamed by the parent, never collected."""
+def _plan(path: str, fmt: str) -> str:
+    """How -j reads an input: ``chunks`` (a large Telegram dump, shared among the workers a batch of posts at a
+    time), ``stream`` (another large file, streamed by the writer: never collected whole) or ``worker``."""
     try:
-        return path != "-" and pathlib.Path(path).stat().st_size >= reader.STREAM_BYTES
+        large = path != "-" and pathlib.Path(path).stat().st_size >= reader.STREAM_BYTES
+        found = reader.stream_format(pathlib.Path(path), None if fmt == "auto" else fmt) if large else None  # type: ignore[arg-type]  # checked by the CLI's choices
     except OSError:
-        return False  # missing or unreadable: a worker reports it as a ReadFailure
+        return "worker"  # missing or unreadable: a worker reports it as a ReadFailure
+    if found is None:
+        return "worker"
+    return "chunks" if found == "telegram-text" else "stream"
 
 
 def _results(
     files: list[str], fmt: str, reference: dt.date | None, jobs: int, output_format: str
 ) -> Iterator[tuple[str, Iterable[_Out]]]:
-    """Each input's outputs, in input order. With -j, workers parse and serialise whole small files, at most
-    ``2 * jobs`` ahead of the writer (memory stays bounded); large files are streamed in this process, a post
-    at a time, while the workers finish what they hold."""
-    if jobs <= 1 or len(files) <= 1:  # one at a time, streamed: memory bounded by one post of a large dump
+    """Each input's outputs, in input order. With -j, workers parse and serialise whole small files and batches
+    of posts of large Telegram dumps, at most ``2 * jobs`` tasks ahead of the writer (memory stays bounded);
+    other large files are streamed in this process."""
+    if jobs <= 1 or (len(files) == 1 and _plan(files[0], fmt) == "worker"):  # streamed: memory bounded by a post
         for path in files:
             yield path, _outputs(path, fmt, reference, output_format)
         return
@@ -121,19 +155,48 @@ def _results(
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     with multiprocessing.get_context(method).Pool(jobs) as pool:
         waiting = iter(files)
-        pending: collections.deque[tuple[str, AsyncResult[list[_Out]] | None]] = collections.deque()
+        pending: collections.deque[tuple[str, AsyncResult[list[_Out]] | str]] = collections.deque()
 
         def submit() -> None:
             path = next(waiting, None)
             if path is not None:
-                pending.append((path, None if _streams(path) else pool.apply_async(work, (path,))))
+                plan = _plan(path, fmt)
+                pending.append((path, pool.apply_async(work, (path,)) if plan == "worker" else plan))
 
         for _ in range(2 * jobs):
             submit()
         while pending:
             path, result = pending.popleft()
-            yield path, (_outputs(path, fmt, reference, output_format) if result is None else result.get())
+            if result == "chunks":
+                yield path, _chunked(pool, path, reference, output_format, 2 * jobs)
+            elif isinstance(result, str):
+                yield path, _outputs(path, fmt, reference, output_format)
+            else:
+                yield path, result.get()
             submit()
+
+
+def _chunked(
+    pool: multiprocessing.pool.Pool, path: str, reference: dt.date | None, output_format: str, ahead: int
+) -> Iterator[_Out]:
+    """The posts of a large Telegram dump, parsed by the workers a batch at a time, at most ``ahead`` batches
+    ahead of the writer; the same records, spans included, as streaming it in one process."""
+    pending: collections.deque[AsyncResult[list[_Out]]] = collections.deque()
+    file = pathlib.Path(path)
+    try:
+        with reader.opener_of(file)(file, "rt", encoding="utf-8-sig") as handle:
+            for batch in _batches(telegram_chunks(handle)):
+                pending.append(pool.apply_async(_read_chunks, (batch, path, reference, output_format)))
+                if len(pending) >= ahead:
+                    yield from pending.popleft().get()
+    except (UnicodeDecodeError, MfaparseError, ValueError) as exc:
+        while pending:
+            yield from pending.popleft().get()
+        failure = ReadFailure(path=path, format="telegram-text", reason=f"stopped while streaming: {exc}")
+        yield _serialise(failure, path, reference, output_format)
+        return
+    while pending:
+        yield from pending.popleft().get()
 
 
 def _csv_row(record: Any, path: str) -> dict[str, object]:

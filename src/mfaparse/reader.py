@@ -94,10 +94,25 @@ def _records(name: str, data: bytes, fmt: Format | None) -> Iterator[Post | Arti
 def _stream(path: pathlib.Path, fmt: Format | None) -> Iterator[Post | Article | ReadFailure] | None:
     """Records of a large Telegram text dump, Desktop export or JSON Lines file, streamed (memory bounded by one
     record); None when the file is small or of another format (it is then read whole)."""
+    found = stream_format(path, fmt)
+    if found is None:
+        return None
+    if found in _RECORD_FORMATS:
+        return _json_lines(path, found, opener_of(path))
+    return _streamed(path, found, opener_of(path))
+
+
+def opener_of(path: pathlib.Path) -> Any:
+    """``gzip.open`` for ``.gz`` files, else ``open``."""
+    return gzip.open if path.suffix == ".gz" else open
+
+
+def stream_format(path: pathlib.Path, fmt: Format | None = None) -> Format | None:
+    """The format a file is streamed as by :func:`read` (large Telegram text dumps, Desktop exports, JSON Lines
+    of records), or None when it is read whole (small files, archives, other formats, undetectable heads)."""
     if path.suffix == ".zip" or path.stat().st_size < STREAM_BYTES or fmt not in (None, *_STREAMED, *_RECORD_FORMATS):
         return None
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rb") as handle:
+    with opener_of(path)(path, "rb") as handle:
         head = handle.read(_HEAD_BYTES).decode("utf-8", errors="replace")
     stripped = head.lstrip("\ufeff \t\r\n")
     first = _first_json_line(stripped)
@@ -106,7 +121,7 @@ def _stream(path: pathlib.Path, fmt: Format | None) -> Iterator[Post | Article |
             found: Format = fmt or _json_format([first])
         except MfaparseError:
             return None  # read whole, where the real error is reported as a ReadFailure
-        return _json_lines(path, found, opener) if found in _RECORD_FORMATS else None
+        return found if found in _RECORD_FORMATS else None
     if fmt is not None:
         found = fmt
     elif stripped.startswith("{") and '"messages"' in head:
@@ -116,9 +131,7 @@ def _stream(path: pathlib.Path, fmt: Format | None) -> Iterator[Post | Article |
             found = detect(head[: head.rfind("\n") + 1] or head, str(path))
         except MfaparseError:
             return None  # read whole, where the real error (if any) is reported as a ReadFailure
-    if found not in _STREAMED:
-        return None
-    return _streamed(path, found, opener)
+    return found if found in _STREAMED else None
 
 
 def _first_json_line(head: str) -> Any:

@@ -31,7 +31,7 @@ from mfaparse.model import Hashtag, Link, Mention, Removal, RemovalKind, Span
 from mfaparse.normalize import normalize
 from mfaparse.telegram.structure import read_layout
 
-__all__ = ["build_text_post", "channel_record", "iter_telegram", "parse_telegram"]
+__all__ = ["build_text_post", "channel_record", "iter_telegram", "parse_chunk", "parse_telegram", "telegram_chunks"]
 
 # "Forwarded from Russian MFA 🇷🇺", "Переслано от МИД России 🇷🇺"
 _FORWARD = regex.compile(r"(?:Forwarded from|Переслано от|Переслано из)\s+(?P<name>\S.{0,200})")
@@ -355,6 +355,14 @@ def iter_telegram(lines: Iterable[str]) -> Iterator[Post]:
     Each chunk between forward headers is normalised and parsed on its own; spans are offsets into the
     normalised stream (the chunks joined in order). A page with no forward headers at all is one chunk.
     """
+    for source, base in telegram_chunks(lines):
+        yield from parse_chunk(source, base)
+
+
+def telegram_chunks(lines: Iterable[str]) -> Iterator[tuple[str, int]]:
+    """The normalised chunks :func:`iter_telegram` parses (split before each forward header), each with its
+    offset in the normalised stream: parsing them apart (:func:`parse_chunk`), in any process, gives the
+    same posts with the same spans."""
     if isinstance(lines, (str, bytes)):
         raise TypeError("iter_telegram() takes an iterable of lines (a file, a list); for one str use parse_telegram")
     offset = 0
@@ -365,15 +373,15 @@ def iter_telegram(lines: Iterable[str]) -> Iterator[Post]:
         for piece in raw.split("\n") if "\n" in raw.rstrip("\n") else [raw]:
             line = piece.rstrip("\r\n")
             if _FORWARD.fullmatch(line.strip()) and any(s.strip() for s in buffer):
-                chunk, offset = _flush(buffer, offset)
-                yield from chunk
+                source = normalize("\n".join(buffer) + "\n")
+                yield source, offset
+                offset += len(source)
                 buffer = []
             buffer.append(line)
     if buffer:
-        chunk, offset = _flush(buffer, offset)
-        yield from chunk
+        yield normalize("\n".join(buffer) + "\n"), offset
 
 
-def _flush(buffer: list[str], offset: int) -> tuple[tuple[Post, ...], int]:
-    source = normalize("\n".join(buffer) + "\n")
-    return _parse(source, base=offset).posts, offset + len(source)
+def parse_chunk(source: str, base: int) -> tuple[Post, ...]:
+    """The posts of one chunk from :func:`telegram_chunks`, spans placed at ``base`` in the stream."""
+    return _parse(source, base=base).posts
