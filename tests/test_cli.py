@@ -149,6 +149,7 @@ def test_parallel_shares_large_dumps_and_streams_in_order(
     assert plans[records.name] == "stream"
     assert sorted(plans.values()).count("worker") == len(plans) - 2
     assert cli._plan(str(tmp_path / "missing.txt"), "auto") == "worker"
+    assert cli._plan("-", "auto") == "stream"
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
     assert main(["parse", str(folder), "-o", str(one), "-q", "-j", "1"]) == 0
     assert main(["parse", str(folder), "-o", str(two), "-q", "-j", "2"]) == 0
@@ -159,3 +160,20 @@ def test_parallel_shares_large_dumps_and_streams_in_order(
         line for line in one.read_text(encoding="utf-8").splitlines() if '"type": "Post"' in line
     ]
     assert main(["parse", str(folder), str(tmp_path / "missing.txt"), "-o", str(two), "-q", "-j", "2"]) == 1
+
+
+def test_closed_pipe_stops_quietly() -> None:
+    """`mfaparse parse ... | head -1`: when the reader goes away the CLI stops with no traceback."""
+    examples = pathlib.Path(__file__).resolve().parents[1] / "examples" / "data"
+    with subprocess.Popen(  # our own interpreter and module
+        [sys.executable, "-m", "mfaparse", "parse", str(examples), str(examples), str(examples), "-q"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proc:
+        assert proc.stdout is not None
+        assert proc.stderr is not None
+        assert proc.stdout.readline().startswith(b"{")
+        proc.stdout.close()
+        errors = proc.stderr.read().decode("utf-8")
+        assert proc.wait(timeout=60) == 0
+    assert "Traceback" not in errors

@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import multiprocessing
 import multiprocessing.pool
+import os
 import pathlib
 import sys
 import time
@@ -129,9 +130,11 @@ def _with_reference(record: Post | Article | ReadFailure, reference: dt.date) ->
 
 def _plan(path: str, fmt: str) -> str:
     """How -j reads an input: ``chunks`` (a large Telegram dump, shared among the workers a batch of posts at a
-    time), ``stream`` (another large file, streamed by the writer: never collected whole) or ``worker``."""
+    time), ``stream`` (another large file, or stdin, read by the writer: never collected whole) or ``worker``."""
+    if path == "-":
+        return "stream"  # stdin belongs to this process
     try:
-        large = path != "-" and pathlib.Path(path).stat().st_size >= reader.STREAM_BYTES
+        large = pathlib.Path(path).stat().st_size >= reader.STREAM_BYTES
         found = reader.stream_format(pathlib.Path(path), None if fmt == "auto" else fmt) if large else None  # type: ignore[arg-type]  # checked by the CLI's choices
     except OSError:
         return "worker"  # missing or unreadable: a worker reports it as a ReadFailure
@@ -360,6 +363,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(list(argv) if argv is not None else None)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
         return int(exc.code or 0)
+    try:
+        return _run(args)
+    except BrokenPipeError:  # the reader went away (`mfaparse parse ... | head`): stop quietly, as Unix tools do
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
+        return 0
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "parse":
         return _parse(args)
     if args.command == "clean":
