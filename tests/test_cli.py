@@ -12,7 +12,7 @@ import pytest
 
 import mfaparse
 from mfaparse.cli import main
-from mfaparse.jsonl import from_jsonl
+from mfaparse.jsonl import from_jsonl, to_jsonl
 from tests.conftest import SEEDS
 
 
@@ -155,6 +155,9 @@ def test_parallel_shares_large_dumps_and_streams_in_order(
     assert main(["parse", str(folder), "-o", str(two), "-q", "-j", "2"]) == 0
     assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
     assert len(one.read_text(encoding="utf-8").splitlines()) == 13 + 4 + 40
+    streamed = [to_jsonl(r) for r in mfaparse.read(dump)]  # read()'s own streaming of the large dump
+    assert reader._stream(dump, None) is not None
+    assert [line for line in one.read_text(encoding="utf-8").splitlines() if line in set(streamed)] == streamed
     assert main(["parse", str(dump), "-o", str(two), "-q", "-j", "2"]) == 0  # one large dump alone is shared too
     assert two.read_text(encoding="utf-8").splitlines() == [
         line for line in one.read_text(encoding="utf-8").splitlines() if '"type": "Post"' in line
@@ -177,3 +180,22 @@ def test_closed_pipe_stops_quietly() -> None:
         errors = proc.stderr.read().decode("utf-8")
         assert proc.wait(timeout=60) == 0
     assert "Traceback" not in errors
+
+
+def test_progress_inside_a_large_file(tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """On a terminal the progress line moves while a large file is read, at most every half second."""
+    from mfaparse import cli  # noqa: PLC0415  # the progress line is private to the CLI
+
+    big = tmp_path / "dump.txt"
+    big.write_bytes(b"x" * 4_000_000)
+    progress = cli._Progress([str(big)], enabled=True)
+    progress.enabled = True  # tests run without a terminal
+    progress.shown -= 1  # the last line is old enough
+    progress.within(1_000_000)
+    progress.within(2_000_000)  # too soon after the first: not shown
+    progress.step(str(big))
+    progress.close()
+    err = capsys.readouterr().err
+    assert "0/1 files, 1.0/4.0 MB" in err
+    assert "2.0/4.0 MB" not in err
+    assert "1/1 files, 4.0/4.0 MB" in err

@@ -36,6 +36,7 @@ from mfaparse.telegram.text import parse_chunk, telegram_chunks
 
 __all__ = ["main"]
 
+_PROGRESS_EVERY = 0.5  # seconds between progress lines inside a large file
 _BATCH_CHARS = 1 << 20  # about 300 posts: a -j work unit of a large dump
 _CSV_FIELDS = ("type", "path", "channel", "message_id", "url", "posted_at", "forward", "title", "place", "date",
                "hashtags", "text", "clean_text", "reason")  # fmt: skip
@@ -144,14 +145,18 @@ def _plan(path: str, fmt: str) -> str:
 
 
 def _results(
-    files: list[str], fmt: str, reference: dt.date | None, jobs: int, output_format: str
+    files: list[str], fmt: str, reference: dt.date | None, jobs: int, output_format: str, *, where: _Position
 ) -> Iterator[tuple[str, Iterable[_Out]]]:
-    """Each input's outputs, in input order. With -j, workers parse and serialise whole small files and batches
-    of posts of large Telegram dumps, at most ``2 * jobs`` tasks ahead of the writer (memory stays bounded);
-    other large files are streamed in this process."""
+    """Each input's outputs, in input order. A large Telegram dump is streamed a chunk of posts at a time (with -j,
+    by the workers a batch at a time); with -j, workers parse and serialise whole small files, at most
+    ``2 * jobs`` tasks ahead of the writer (memory stays bounded), and other large files are streamed here."""
     if jobs <= 1 or (len(files) == 1 and _plan(files[0], fmt) == "worker"):  # streamed: memory bounded by a post
         for path in files:
-            yield path, _outputs(path, fmt, reference, output_format)
+            where.done = 0
+            if _plan(path, fmt) == "chunks":
+                yield path, _dump_outputs(path, reference, output_format, where=where)
+            else:
+                yield path, _outputs(path, fmt, reference, output_format)
         return
     work = functools.partial(_read_one, fmt=fmt, reference=reference, output_format=output_format)
     # fork on Linux (workers start at once, the parsers already imported); spawn elsewhere (macOS, Windows)
@@ -170,8 +175,9 @@ def _results(
             submit()
         while pending:
             path, result = pending.popleft()
+            where.done = 0
             if result == "chunks":
-                yield path, _chunked(pool, path, reference, output_format, 2 * jobs)
+                yield path, _dump_outputs(path, reference, output_format, where=where, pool=pool, ahead=2 * jobs)
             elif isinstance(result, str):
                 yield path, _outputs(path, fmt, reference, output_format)
             else:
@@ -179,19 +185,43 @@ def _results(
             submit()
 
 
-def _chunked(
-    pool: multiprocessing.pool.Pool, path: str, reference: dt.date | None, output_format: str, ahead: int
+class _Position:
+    """How many bytes of the file being streamed have been read: the progress line's measure inside a file."""
+
+    __slots__ = ("done",)
+
+    def __init__(self) -> None:
+        self.done = 0
+
+
+def _dump_outputs(
+    path: str,
+    reference: dt.date | None,
+    output_format: str,
+    *,
+    where: _Position,
+    pool: multiprocessing.pool.Pool | None = None,
+    ahead: int = 0,
 ) -> Iterator[_Out]:
-    """The posts of a large Telegram dump, parsed by the workers a batch at a time, at most ``ahead`` batches
-    ahead of the writer; the same records, spans included, as streaming it in one process."""
+    """The posts of a large Telegram dump, streamed: parsed here a chunk at a time, or with a ``pool`` by the
+    workers a batch at a time, at most ``ahead`` batches ahead of the writer. Either way the same records, spans
+    included, as ``read()`` gives; ``where`` follows the bytes read."""
     pending: collections.deque[AsyncResult[list[_Out]]] = collections.deque()
     file = pathlib.Path(path)
     try:
         with reader.opener_of(file)(file, "rt", encoding="utf-8-sig") as handle:
-            for batch in _batches(telegram_chunks(handle)):
-                pending.append(pool.apply_async(_read_chunks, (batch, path, reference, output_format)))
-                if len(pending) >= ahead:
-                    yield from pending.popleft().get()
+            raw = getattr(handle.buffer, "fileobj", handle.buffer)  # a .gz file's compressed stream: its size is known
+            if pool is None:
+                for source, base in telegram_chunks(handle):
+                    for post in parse_chunk(source, base):
+                        yield _serialise(post, path, reference, output_format)
+                    where.done = raw.tell()
+            else:
+                for batch in _batches(telegram_chunks(handle)):
+                    pending.append(pool.apply_async(_read_chunks, (batch, path, reference, output_format)))
+                    if len(pending) >= ahead:
+                        yield from pending.popleft().get()
+                    where.done = raw.tell()
     except (UnicodeDecodeError, MfaparseError, ValueError) as exc:
         while pending:
             yield from pending.popleft().get()
@@ -236,19 +266,30 @@ class _Progress:
         self.count = len(files)
         self.done_files = 0
         self.done_bytes = 0
-        self.start = time.perf_counter()
+        self.start = self.shown = time.perf_counter()
 
     def step(self, path: str) -> None:
+        """One more file done."""
         self.done_files += 1
         with contextlib.suppress(OSError):
             self.done_bytes += pathlib.Path(path).stat().st_size if path != "-" else 0
+        self._show(self.done_bytes)
+
+    def within(self, done_in_file: int) -> None:
+        """Bytes read of the file being streamed (a large dump shows progress before it is done)."""
+        now = time.perf_counter()
+        if self.enabled and now - self.shown >= _PROGRESS_EVERY:
+            self._show(self.done_bytes + done_in_file)
+
+    def _show(self, done: int) -> None:
         if not self.enabled:
             return
-        elapsed = max(time.perf_counter() - self.start, 1e-9)
-        rate = self.done_bytes / 1e6 / elapsed
-        left = (self.total - self.done_bytes) / 1e6 / rate if rate else 0.0
+        self.shown = time.perf_counter()
+        elapsed = max(self.shown - self.start, 1e-9)
+        rate = done / 1e6 / elapsed
+        left = max(self.total - done, 0) / 1e6 / rate if rate else 0.0
         sys.stderr.write(
-            f"\r{self.done_files}/{self.count} files, {self.done_bytes / 1e6:.1f}/{self.total / 1e6:.1f} MB, "
+            f"\r{self.done_files}/{self.count} files, {done / 1e6:.1f}/{self.total / 1e6:.1f} MB, "
             f"{rate:.1f} MB/s, ETA {left:.0f}s "
         )
         sys.stderr.flush()
@@ -271,8 +312,11 @@ def _parse(args: argparse.Namespace) -> int:
     writer = csv.DictWriter(out, fieldnames=_CSV_FIELDS) if args.output_format == "csv" else None
     if writer is not None:
         writer.writeheader()
+    where = _Position()
     try:
-        for path, outputs in _results(files, args.format, args.reference_date, args.jobs, args.output_format):
+        for path, outputs in _results(
+            files, args.format, args.reference_date, args.jobs, args.output_format, where=where
+        ):
             for item, failure in outputs:
                 if failure is not None:
                     failures.append(failure)
@@ -281,6 +325,7 @@ def _parse(args: argparse.Namespace) -> int:
                     writer.writerow(item)
                 else:
                     out.write(item + "\n")
+                progress.within(where.done)
             progress.step(path)
     finally:
         progress.close()
@@ -309,7 +354,7 @@ def _parse_parquet(args: argparse.Namespace) -> int:
     files = _files(args.paths)
     rows: list[dict[str, object]] = []
     failures = 0
-    for _path, outputs in _results(files, args.format, args.reference_date, args.jobs, "csv"):
+    for _path, outputs in _results(files, args.format, args.reference_date, args.jobs, "csv", where=_Position()):
         for item, failure in outputs:
             failures += failure is not None
             if isinstance(item, dict):
