@@ -33,8 +33,11 @@ __all__ = ["DuplicateGroup", "MinHasher", "NearDupOptions", "dedup_posts", "text
 # Latin, Cyrillic, Hebrew and Arabic marks, and the Indic blocks whole (Devanagari vowel signs, viramas).
 # One class of literal ranges in stdlib re tokenises about twice as fast as regex's \p classes.
 _WORD = re.compile(r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u064b-\u065f\u0900-\u0dff]+")
-_VALUE_MASK = (1 << 63) - 1
-_BORROWED = 1 << 64  # above every hash a bin can hold: borrowed values never equal real ones
+# Real values are shingle hashes cut to 62 bits; borrowed ones lie in [2^62, 2^63): never equal to a real one, and
+# small enough for CPython's fast int paths (a machine word), which the ranges of _densify count through.
+_HASH_MASK = (1 << 62) - 1
+_BORROWED = 1 << 62
+_MIX_MASK = (1 << 61) - 1
 _K1 = 0x1E3779B1  # odd multiplier that spreads a borrowed bin's source value
 _BUCKET_LIMIT = 8  # posts kept per LSH bucket for comparison; exact copies beyond it are caught by their hash
 
@@ -108,7 +111,8 @@ class MinHasher:
     are filled from the next filled one (densification). All loops run inside C (``map``, ``zip``,
     ``sorted``, ``dict``): about 1.4x the speed of a per-shingle Python loop.
 
-    Signatures are 64-bit on 64-bit Pythons: compare signatures made by the same Python build.
+    Values are tuple hashes cut to 62 bits (borrowed ones lie above): compare signatures made by the same Python
+    build (a 32-bit Python hashes differently).
     """
 
     __slots__ = ("_bins", "_salt", "_shingle")
@@ -129,7 +133,8 @@ class MinHasher:
             return (0,) * bins
         codes = list(map(zlib.crc32, map(str.encode, words)))
         columns = [codes[i:] for i in range(min(self._shingle, len(codes)))]  # zip stops at the last shingle
-        ordered = sorted(set(map(hash, zip(itertools.repeat(self._salt), *columns))), reverse=True)
+        hashes = map(_HASH_MASK.__and__, map(hash, zip(itertools.repeat(self._salt), *columns)))
+        ordered = sorted(set(hashes), reverse=True)
         mins = dict(zip(map(bins.__rmod__, ordered), ordered, strict=True))  # the last (smallest) value of a bin wins
         if len(mins) == bins:
             return tuple(map(mins.__getitem__, range(bins)))
@@ -138,7 +143,7 @@ class MinHasher:
 
 def _borrowed(value: int, distance: int) -> int:
     """What an empty bin takes from a filled bin ``distance`` bins after it."""
-    return (_BORROWED | ((value * _K1) & _VALUE_MASK)) + distance
+    return (_BORROWED | ((value * _K1) & _MIX_MASK)) + distance
 
 
 def _densify(mins: dict[int, int], bins: int) -> tuple[int, ...]:
