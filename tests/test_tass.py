@@ -339,3 +339,16 @@ def test_people_found_as_the_full_pattern_finds_them(pieces: list[str]) -> None:
 
     text = "".join(pieces)
     assert [m.span() for m in _people(text)] == [m.span() for m in _PERSON.finditer(text)]
+
+
+def test_quote_followed_by_role_and_name() -> None:
+    """`"...," Belarusian Foreign Ministry Spokesperson Anatoly Glaz said.` names the speaker after the role words."""
+    from mfaparse.tass.quotes import find_quotes  # noqa: PLC0415  # the quote finder alone
+
+    text = (
+        '"Sanctions will not work," Belarusian Foreign Ministry Spokesperson Anatoly Glaz said. '
+        '"We keep the doors open," Deputy Secretary of Russia’s Security Council Alexander Venediktov told TASS. '
+        '"Never," the Ministry said. "Not now," the Russian Foreign Ministry said.'
+    )
+    quotes, _ = find_quotes(text, [mfaparse.Span(start=0, end=len(text))])
+    assert [q.speaker for q in quotes] == ["Anatoly Glaz", "Alexander Venediktov", None, None]

@@ -51,6 +51,10 @@ _RU_VERBS = r"сказал|заявил|отметил|подчеркнул|до
 _AFTER = regex.compile(
     rf"\s*,?\s*(?:[-—–]\s*(?P<ru_verb>{_RU_VERBS})а?\s+(?P<ru_who>\p{{Lu}}[\p{{L}}-]+(?:\s\p{{Lu}}[\p{{L}}-]+)?|он|она)"
     rf"|(?P<who>he|she|[Hh]e|[Ss]he|\p{{Lu}}[\p{{L}}’'-]+(?:\s\p{{Lu}}[\p{{L}}’'-]+)?|the\ [\p{{Ll}}’' ]{{3,60}}?)"
+    rf"\s+(?:{_VERBS})"
+    # "Belarusian Foreign Ministry Spokesperson Anatoly Glaz said": a role's words, then a person's name (no role
+    # word in it: "the Russian Foreign Ministry said" names nobody)
+    rf"|(?:(?:\p{{Lu}}[\p{{L}}’'-]*|of|the|and|for)\s+){{1,8}}?(?P<titled>{_NAME})"
     rf"\s+(?:{_VERBS}))",
     flags=regex.V1,
 )
@@ -160,7 +164,7 @@ def _is_word_char(char: str) -> bool:
 
 def _who(after: regex.Match[str] | None, before: regex.Match[str] | None) -> str | None:
     if after is not None:
-        return after.group("who") or after.group("ru_who")
+        return after.group("who") or after.group("ru_who") or after.group("titled")
     if before is not None:
         return before.group("who")
     return None
