@@ -327,9 +327,9 @@ def test_dates_found_as_a_scan_of_every_position_finds_them(pieces: list[str]) -
     assert [m.span() for m in _date_matches(text)] == [m.span() for m in _DATE.finditer(text)]
 
 
-_PEOPLE_PIECES = ["Minister", "Foreign", "Sergey", "Lavrov", "Chairman", "Chair", "Head", "quarters", "State",
-                  "sman", "министр", "Иван", "Петров", " ", ", ", ".", "of", "the", "Alexander", "Venediktov", "-",
-                  "é"]  # fmt: skip
+_PEOPLE_PIECES = ["Minister", "director", "Foreign", "Sergey", "Lavrov", "Chairman", "Chair", "Head", "quarters",
+                  "State", "sman", "министр", "Иван", "Петров", " ", ", ", ".", "of", "the", "Alexander",
+                  "Venediktov", "-", "é"]  # fmt: skip
 
 
 @given(st.lists(st.sampled_from(_PEOPLE_PIECES), max_size=25))
@@ -352,3 +352,17 @@ def test_quote_followed_by_role_and_name() -> None:
     )
     quotes, _ = find_quotes(text, [mfaparse.Span(start=0, end=len(text))])
     assert [q.speaker for q in quotes] == ["Anatoly Glaz", "Alexander Venediktov", None, None]
+
+
+def test_lower_case_role_names_a_speaker() -> None:
+    """`the director general of the state news agency, Andrey Kondrashov, told ...` (tass.com) names a person with
+    a role, and `he said` after it resolves to him; a lower-case common word (`state`) opens no role."""
+    from mfaparse.tass.quotes import find_quotes  # noqa: PLC0415  # the quote finder alone
+
+    text = (
+        "Documentaries will come soon, the director general of the state news agency, Andrey Kondrashov, told "
+        'Rossiyskaya Gazeta. "Channels have been filming almost every day," he said. The state Ivan Petrov went.'
+    )
+    quotes, speakers = find_quotes(text, [mfaparse.Span(start=0, end=len(text))])
+    assert [(s.name, s.role) for s in speakers] == [("Andrey Kondrashov", "director general of the state news agency")]
+    assert [q.speaker for q in quotes] == ["Andrey Kondrashov"]

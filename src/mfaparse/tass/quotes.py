@@ -28,6 +28,12 @@ _ROLE_WORDS = (
     r"|Aide|Senator|Lawmaker|Diplomat|Officer|Prosecutor|State"
     r"|министр|министра|секретарь|представитель|президент|посол|директор|председатель|глава|замминистра"
 )
+# Role words that name a person's post in lower case too ("the director general of the agency, Andrey
+# Kondrashov"); "state", "head", "council" and the like in lower case are too common to open a role.
+_LOWER_ROLE_WORDS = (
+    "minister|secretary|spokesman|spokeswoman|spokesperson|president|ambassador|director|chairman|envoy"
+    "|representative|deputy|commander|governor|mayor|senator|lawmaker|diplomat|prosecutor|adviser|aide"
+)
 # A first name and surname: the last two capitalised words before a lower-case word or punctuation,
 # neither of them a role word ("Security Council" is no name).
 _NAME_WORD = rf"(?!(?:{_ROLE_WORDS})\b)\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}?\p{{Ll}}+)*"
@@ -35,10 +41,11 @@ _NAME = rf"{_NAME_WORD}(?:\s{_NAME_WORD}){{1,2}}(?![\p{{L}}-]|\s+\p{{Lu}})"
 # A role word, then (lazily, within a clause) the person's name: "Secretary of Russia’s Security Council,
 # Alexander Venediktov", "Minister Sergey Lavrov". The capitalised words before the role word join it below.
 _PERSON = regex.compile(
-    rf"\b(?P<role>(?:{_ROLE_WORDS})\b[^.;:,\"“”«»\n]{{0,80}}?),?\s+(?P<name>{_NAME})",
+    rf"\b(?P<role>(?:{_ROLE_WORDS}|{_LOWER_ROLE_WORDS})\b[^.;:,\"“”«»\n]{{0,80}}?),?\s+(?P<name>{_NAME})",
     flags=regex.V1,
 )
-_ROLE_START = re.compile(f"(?:{_ROLE_WORDS})")  # no \b, so that stdlib re skips ahead by first letters
+# No \b: stdlib re then skips ahead by the words' first letters.
+_ROLE_START = re.compile(f"(?:{_ROLE_WORDS}|{_LOWER_ROLE_WORDS})")
 # "Russian Foreign " / "Deputy " before a role word: capitalised words, "of", "the".
 _ROLE_HEAD = regex.compile(r"(?:(?:\p{Lu}[\p{L}’'-]*|of|the)\s+){1,6}$")
 _ROLE_WINDOW = 80
