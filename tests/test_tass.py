@@ -366,3 +366,16 @@ def test_lower_case_role_names_a_speaker() -> None:
     quotes, speakers = find_quotes(text, [mfaparse.Span(start=0, end=len(text))])
     assert [(s.name, s.role) for s in speakers] == [("Andrey Kondrashov", "director general of the state news agency")]
     assert [q.speaker for q in quotes] == ["Andrey Kondrashov"]
+
+
+def test_roles_need_a_comma_in_lower_case_and_count_capitalised_in_russian() -> None:
+    """A lower-case role sets its name off with a comma (else `the Kherson Region governor` would be a person);
+    a Russian role opening a sentence (`Президент США Дональд Трамп`) names a person, and `сказал он` resolves."""
+    from mfaparse.tass.quotes import find_quotes  # noqa: PLC0415  # the quote finder alone
+
+    text = "Officials hide it, said Vladimir Vasilenko, spokesman for the Kherson Region governor."
+    assert find_quotes(text, [mfaparse.Span(start=0, end=len(text))])[1] == ()
+    text = "Президент США Дональд Трамп заявил, что готов к встрече. «В любое время», — сказал он журналистам."
+    quotes, speakers = find_quotes(text, [mfaparse.Span(start=0, end=len(text))])
+    assert [(s.name, s.role) for s in speakers] == [("Дональд Трамп", "Президент США")]
+    assert [q.speaker for q in quotes] == ["Дональд Трамп"]

@@ -27,6 +27,7 @@ _ROLE_WORDS = (
     r"|Envoy|Representative|Deputy|Council|Commander|Governor|Mayor|Chief|Speaker|General|Leader|Premier|Adviser"
     r"|Aide|Senator|Lawmaker|Diplomat|Officer|Prosecutor|State"
     r"|министр|министра|секретарь|представитель|президент|посол|директор|председатель|глава|замминистра"
+    r"|Министр|Секретарь|Представитель|Президент|Посол|Директор|Председатель|Глава|Замминистра"
 )
 # Role words that name a person's post in lower case too ("the director general of the agency, Andrey
 # Kondrashov"); "state", "head", "council" and the like in lower case are too common to open a role.
@@ -41,7 +42,9 @@ _NAME = rf"{_NAME_WORD}(?:\s{_NAME_WORD}){{1,2}}(?![\p{{L}}-]|\s+\p{{Lu}})"
 # A role word, then (lazily, within a clause) the person's name: "Secretary of Russia’s Security Council,
 # Alexander Venediktov", "Minister Sergey Lavrov". The capitalised words before the role word join it below.
 _PERSON = regex.compile(
-    rf"\b(?P<role>(?:{_ROLE_WORDS}|{_LOWER_ROLE_WORDS})\b[^.;:,\"“”«»\n]{{0,80}}?),?\s+(?P<name>{_NAME})",
+    rf"\b(?P<role>(?:{_ROLE_WORDS})\b[^.;:,\"“”«»\n]{{0,80}}?),?\s+(?P<name>{_NAME})"
+    # a lower-case role sets the name off with a comma ("spokesman for the Kherson Region governor" names nobody)
+    rf"|\b(?P<role>(?:{_LOWER_ROLE_WORDS})\b[^.;:,\"“”«»\n]{{0,80}}?),\s+(?P<name>{_NAME})",
     flags=regex.V1,
 )
 # No \b: stdlib re then skips ahead by the words' first letters.
