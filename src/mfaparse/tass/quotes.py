@@ -47,8 +47,12 @@ _PERSON = regex.compile(
     rf"|\b(?P<role>(?:{_LOWER_ROLE_WORDS})\b[^.;:,\"“”«»\n]{{0,80}}?),\s+(?P<name>{_NAME})",
     flags=regex.V1,
 )
+_LOWER_ROLE_REACH = 120  # the longest role word, and the 80 characters a role may run, with room to spare
+_CLAUSE_BREAK = re.compile('[.;:"“”«»\n]')
+_CAPITAL_NEXT = regex.compile(r"\s+\p{Lu}")
 # No \b: stdlib re then skips ahead by the words' first letters.
-_ROLE_START = re.compile(f"(?:{_ROLE_WORDS}|{_LOWER_ROLE_WORDS})")
+_ROLE_START = re.compile(f"(?:{_ROLE_WORDS})")
+_LOWER_ROLES = _LOWER_ROLE_WORDS.split("|")
 # "Russian Foreign " / "Deputy " before a role word: capitalised words, "of", "the".
 _ROLE_HEAD = regex.compile(r"(?:(?:\p{Lu}[\p{L}’'-]*|of|the)\s+){1,6}$")
 _ROLE_WINDOW = 80
@@ -85,19 +89,16 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
     texts = [p.slice(source) for p in paragraphs]
     speakers: dict[str, Speaker] = {}
     by_surname: dict[str, str] = {}
-    for p, text in zip(paragraphs, texts, strict=True):
-        for m in _people(text):
-            name = m.group("name")
-            head = _ROLE_HEAD.search(text, max(0, m.start() - _ROLE_WINDOW), m.start())
-            role = (head.group() if head else "") + m.group("role").strip(" ,")
-            start = p.start + m.start("name")
-            speakers.setdefault(
-                name,
-                Speaker(
-                    name=name, role=_ROLE_LEAD.sub("", role) or None, span=Span(start=start, end=start + len(name))
-                ),
-            )
-            by_surname.setdefault(name.split()[-1], name)
+    for p, m in _people(source, paragraphs):
+        name = m.group("name")
+        head = _ROLE_HEAD.search(source, max(p.start, m.start() - _ROLE_WINDOW), m.start())
+        role = (head.group() if head else "") + m.group("role").strip(" ,")
+        start = m.start("name")
+        speakers.setdefault(
+            name,
+            Speaker(name=name, role=_ROLE_LEAD.sub("", role) or None, span=Span(start=start, end=start + len(name))),
+        )
+        by_surname.setdefault(name.split()[-1], name)
     mentions: list[tuple[int, str]] = []  # (position, full name) where a person is named as speaking
     if speakers:
         words = {w for name in speakers for w in (name, name.split()[-1])}
@@ -132,20 +133,41 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
     return tuple(quotes), tuple(speakers.values())
 
 
-def _people(text: str) -> list[regex.Match[str]]:
-    """What ``_PERSON.finditer(text)`` yields, found by trying ``_PERSON`` only where a role word begins a word
-    (stdlib ``re`` finds the role words about 5x faster than the full pattern's scan of every position)."""
-    found: list[regex.Match[str]] = []
+def _people(source: str, paragraphs: Sequence[Span]) -> list[tuple[Span, regex.Match[str]]]:
+    """What ``_PERSON.finditer`` yields in each paragraph (positions in ``source``), with the paragraph, found by
+    trying ``_PERSON`` only where a role word begins a word: stdlib ``re`` finds the capitalised ones about 5x
+    faster than the pattern's scan of every position, ``str.find`` the lower-case ones (common letters slow a
+    regex scan down), both once for the whole source."""
+    starts = {m.start() for m in _ROLE_START.finditer(source)}
+    starts.update(at for at, _ in _occurrences(source, _LOWER_ROLES))
+    ends = [p.end for p in paragraphs]
+    found: list[tuple[Span, regex.Match[str]]] = []
     free = 0
-    for role in _ROLE_START.finditer(text):
-        at = role.start()
-        if at < free or (at > 0 and _is_word_char(text[at - 1])):
+    for at in sorted(starts):
+        k = bisect.bisect_right(ends, at)
+        if k == len(paragraphs) or paragraphs[k].start > at or at < free:
             continue
-        m = _PERSON.match(text, at)
+        p = paragraphs[k]
+        if at > p.start and _is_word_char(source[at - 1]):
+            continue
+        if source[at].islower() and source[at].isascii() and not _comma_then_capital(source, at, p.end):
+            continue  # an English lower-case role word is common, and opens a role only before ", Name"
+        m = _PERSON.match(source, at, p.end)
         if m is not None:
-            found.append(m)
+            found.append((p, m))
             free = m.end()
     return found
+
+
+def _comma_then_capital(text: str, at: int, end: int) -> bool:
+    """The clause from ``at`` runs to a comma followed by a capitalised word (before ``end``): what a lower-case
+    role needs."""
+    comma = text.find(",", at, min(at + _LOWER_ROLE_REACH, end))
+    return (
+        comma > 0
+        and _CLAUSE_BREAK.search(text, at, comma) is None
+        and _CAPITAL_NEXT.match(text, comma + 1, end) is not None
+    )
 
 
 def _occurrences(text: str, words: Iterable[str]) -> list[tuple[int, str]]:
