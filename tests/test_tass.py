@@ -371,13 +371,33 @@ def test_lower_case_role_names_a_speaker() -> None:
 
 
 def test_roles_need_a_comma_in_lower_case_and_count_capitalised_in_russian() -> None:
-    """A lower-case role sets its name off with a comma (else `the Kherson Region governor` would be a person);
+    """A lower-case role sets its name off with a comma (else `the Kherson Region governor` would be a person:
+    the name before the role is the person);
     a Russian role opening a sentence (`Президент США Дональд Трамп`) names a person, and `сказал он` resolves."""
     from mfaparse.tass.quotes import find_quotes  # noqa: PLC0415  # the quote finder alone
 
     text = "Officials hide it, said Vladimir Vasilenko, spokesman for the Kherson Region governor."
-    assert find_quotes(text, [mfaparse.Span(start=0, end=len(text))])[1] == ()
+    speakers = find_quotes(text, [mfaparse.Span(start=0, end=len(text))])[1]
+    assert [(s.name, s.role) for s in speakers] == [("Vladimir Vasilenko", "spokesman for the Kherson Region governor")]
     text = "Президент США Дональд Трамп заявил, что готов к встрече. «В любое время», — сказал он журналистам."
     quotes, speakers = find_quotes(text, [mfaparse.Span(start=0, end=len(text))])
     assert [(s.name, s.role) for s in speakers] == [("Дональд Трамп", "Президент США")]
     assert [q.speaker for q in quotes] == ["Дональд Трамп"]
+
+
+def test_name_before_role_and_verb_before_name() -> None:
+    """`said Vladimir Vasilenko, spokesman for ...` names a person with a role, and `he told TASS` then resolves;
+    `Sergey Lavrov, Russia’s Foreign Minister` reads the capitalised words before the role word too."""
+    from mfaparse.tass.quotes import find_quotes  # noqa: PLC0415  # the quote finder alone
+
+    text = (
+        "Officials hide an outbreak, said Vladimir Vasilenko, spokesman for the Kherson Region governor.\n\n"
+        '"They deny it," he told TASS. Sergey Lavrov, Russia’s Foreign Minister, spoke later.'
+    )
+    paragraphs = [mfaparse.Span(start=0, end=text.index("\n")), mfaparse.Span(start=text.index('"'), end=len(text))]
+    quotes, speakers = find_quotes(text, paragraphs)
+    assert [(s.name, s.role) for s in speakers] == [
+        ("Vladimir Vasilenko", "spokesman for the Kherson Region governor"),
+        ("Sergey Lavrov", "Russia’s Foreign Minister"),
+    ]
+    assert [q.speaker for q in quotes] == ["Vladimir Vasilenko"]

@@ -47,6 +47,23 @@ _PERSON = regex.compile(
     rf"|\b(?P<role>(?:{_LOWER_ROLE_WORDS})\b[^.;:,\"“”«»\n]{{0,80}}?),\s+(?P<name>{_NAME})",
     flags=regex.V1,
 )
+# "Vladimir Vasilenko, spokesman for ..." / "Sergey Lavrov, Russia’s Foreign Minister": a name, a comma, at most
+# five capitalised words (or "the", "a", "of") before the role word; the role runs to the clause's end.
+_NAME_FIRST = regex.compile(
+    rf"(?P<name>{_NAME}),\s+(?P<head>(?:(?:\p{{Lu}}[\p{{L}}’'-]*|the|a|an|of)\s+){{0,5}})$", flags=regex.V1
+)
+_NAME_FIRST_REACH = 160
+_ROLE_WORD = regex.compile(rf"(?:{_ROLE_WORDS}|{_LOWER_ROLE_WORDS})\b")
+# Capitalised words that open sentences and clauses, never a name ("On Friday, the Secretary General said").
+# fmt: off
+_NOT_NAMES = frozenset({
+    "On", "In", "At", "By", "For", "From", "To", "The", "This", "That", "These", "Those", "Last", "Next", "Earlier",
+    "Later", "Meanwhile", "However", "Also", "According", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"
+})
+# fmt: on
+_ROLE_CLAUSE = regex.compile(r"[^.;:,\"“”«»\n]{0,80}")
 _LOWER_ROLE_REACH = 120  # the longest role word, and the 80 characters a role may run, with room to spare
 _CLAUSE_BREAK = re.compile('[.;:"“”«»\n]')
 _CAPITAL_NEXT = regex.compile(r"\s+\p{Lu}")
@@ -78,6 +95,9 @@ _BEFORE = regex.compile(rf"(?P<who>he|she|\p{{Lu}}[\p{{L}}’'-]+(?:\s\p{{Lu}}[\
 _PRONOUNS = frozenset({"he", "she", "он", "она"})
 _ROLE_LEAD = regex.compile(r"^(?:(?:the|and|of|by)\s+)+")
 # A person named as the one speaking: "Venediktov, told TASS", "Lavrov said", "Zakharova asked".
+# "..., said Vladimir Vasilenko": the verb just before the name.
+_SAID_BEFORE = regex.compile(rf"\b(?:{_VERBS}|{_RU_VERBS})\s+$")
+_SAID_REACH = 20
 _SPEAKS = regex.compile(rf",?\s+(?:[^,.\"“”«»]{{0,60}},\s+)?(?:{_VERBS}|{_RU_VERBS})\b", flags=regex.V1)
 
 
@@ -89,11 +109,13 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
     texts = [p.slice(source) for p in paragraphs]
     speakers: dict[str, Speaker] = {}
     by_surname: dict[str, str] = {}
-    for p, m in _people(source, paragraphs):
-        name = m.group("name")
+    starts = _role_word_starts(source, paragraphs)
+    people: list[tuple[int, str, str]] = []  # (where the name starts, name, role)
+    for p, m in _people(source, paragraphs, starts):
         head = _ROLE_HEAD.search(source, max(p.start, m.start() - _ROLE_WINDOW), m.start())
-        role = (head.group() if head else "") + m.group("role").strip(" ,")
-        start = m.start("name")
+        people.append((m.start("name"), m.group("name"), (head.group() if head else "") + m.group("role").strip(" ,")))
+    people.extend(_named_first(source, starts))
+    for start, name, role in sorted(people):
         speakers.setdefault(
             name,
             Speaker(name=name, role=_ROLE_LEAD.sub("", role) or None, span=Span(start=start, end=start + len(name))),
@@ -110,7 +132,10 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
                 k < len(paragraphs)
                 and paragraphs[k].start <= at
                 and end <= ends[k]
-                and _SPEAKS.match(source, end, ends[k])
+                and (
+                    _SPEAKS.match(source, end, ends[k])
+                    or _SAID_BEFORE.search(source, max(paragraphs[k].start, at - _SAID_REACH), at)
+                )
             ):
                 mentions.append((at, by_surname.get(word.split()[-1], word)))
     quotes: list[Quote] = []
@@ -133,22 +158,32 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
     return tuple(quotes), tuple(speakers.values())
 
 
-def _people(source: str, paragraphs: Sequence[Span]) -> list[tuple[Span, regex.Match[str]]]:
-    """What ``_PERSON.finditer`` yields in each paragraph (positions in ``source``), with the paragraph, found by
-    trying ``_PERSON`` only where a role word begins a word: stdlib ``re`` finds the capitalised ones about 5x
-    faster than the pattern's scan of every position, ``str.find`` the lower-case ones (common letters slow a
-    regex scan down), both once for the whole source."""
-    starts = {m.start() for m in _ROLE_START.finditer(source)}
-    starts.update(at for at, _ in _occurrences(source, _LOWER_ROLES))
+def _role_word_starts(source: str, paragraphs: Sequence[Span]) -> list[tuple[Span, int]]:
+    """Where a role word begins a word in a paragraph, with the paragraph, in order: stdlib ``re`` finds the
+    capitalised ones about 5x faster than a regex scan of every position, ``str.find`` the lower-case ones (their
+    common first letters slow a regex scan down), both once for the whole source."""
+    found = {m.start() for m in _ROLE_START.finditer(source)}
+    found.update(at for at, _ in _occurrences(source, _LOWER_ROLES))
     ends = [p.end for p in paragraphs]
+    starts: list[tuple[Span, int]] = []
+    for at in sorted(found):
+        k = bisect.bisect_right(ends, at)
+        if k < len(paragraphs) and paragraphs[k].start <= at:
+            p = paragraphs[k]
+            if at == p.start or not _is_word_char(source[at - 1]):
+                starts.append((p, at))
+    return starts
+
+
+def _people(
+    source: str, paragraphs: Sequence[Span], starts: list[tuple[Span, int]] | None = None
+) -> list[tuple[Span, regex.Match[str]]]:
+    """What ``_PERSON.finditer`` yields in each paragraph (positions in ``source``), with the paragraph, found by
+    trying ``_PERSON`` only where a role word begins a word (:func:`_role_word_starts`)."""
     found: list[tuple[Span, regex.Match[str]]] = []
     free = 0
-    for at in sorted(starts):
-        k = bisect.bisect_right(ends, at)
-        if k == len(paragraphs) or paragraphs[k].start > at or at < free:
-            continue
-        p = paragraphs[k]
-        if at > p.start and _is_word_char(source[at - 1]):
+    for p, at in starts if starts is not None else _role_word_starts(source, paragraphs):
+        if at < free:
             continue
         if source[at].islower() and source[at].isascii() and not _comma_then_capital(source, at, p.end):
             continue  # an English lower-case role word is common, and opens a role only before ", Name"
@@ -156,6 +191,22 @@ def _people(source: str, paragraphs: Sequence[Span]) -> list[tuple[Span, regex.M
         if m is not None:
             found.append((p, m))
             free = m.end()
+    return found
+
+
+def _named_first(source: str, starts: list[tuple[Span, int]]) -> list[tuple[int, str, str]]:
+    """People named before their role: ``Vladimir Vasilenko, spokesman for the Kherson Region governor``,
+    ``Sergey Lavrov, Russia’s Foreign Minister`` — (where the name starts, name, role)."""
+    found: list[tuple[int, str, str]] = []
+    for p, at in starts:
+        if _ROLE_WORD.match(source, at, p.end) is None:  # "Ministers" begins with a role word but is none
+            continue
+        named = _NAME_FIRST.search(source, max(p.start, at - _NAME_FIRST_REACH), at)
+        if named is None or not _NOT_NAMES.isdisjoint(named.group("name").split()):
+            continue  # "On Friday, the Committee of Ministers ..." names nobody
+        clause = _ROLE_CLAUSE.match(source, at, p.end)
+        role = named.group("head") + (clause.group() if clause else "")
+        found.append((named.start("name"), named.group("name"), role.strip(" ,")))
     return found
 
 
