@@ -47,12 +47,12 @@ _PERSON = regex.compile(
     rf"|\b(?P<role>(?:{_LOWER_ROLE_WORDS})\b[^.;:,\"“”«»\n]{{0,80}}?),\s+(?P<name>{_NAME})",
     flags=regex.V1,
 )
-# "Vladimir Vasilenko, spokesman for ..." / "Sergey Lavrov, Russia’s Foreign Minister": a name, a comma, at most
-# five capitalised words (or "the", "a", "of") before the role word; the role runs to the clause's end.
-_NAME_FIRST = regex.compile(
-    rf"(?P<name>{_NAME}),\s+(?P<head>(?:(?:\p{{Lu}}[\p{{L}}’'-]*|the|a|an|of)\s+){{0,5}})$", flags=regex.V1
-)
-_NAME_FIRST_REACH = 160
+# "Vladimir Vasilenko, spokesman for ..." / "Sergey Lavrov, Russia’s Foreign Minister": a name that ends at a comma,
+# then at most five capitalised words (or "the", "a", "of") before the role word; the role runs to the clause's end.
+_HEAD = regex.compile(r"\s+(?P<head>(?:(?:\p{Lu}[\p{L}’'-]*|the|a|an|of)\s+){0,5})", flags=regex.V1)
+_HEAD_REACH = 100
+_NAME_BEFORE = regex.compile(rf"(?P<name>{_NAME})$", flags=regex.V1)
+_NAME_REACH = 100
 _ROLE_WORD = regex.compile(rf"(?:{_ROLE_WORDS}|{_LOWER_ROLE_WORDS})\b")
 # Capitalised words that open sentences and clauses, never a name ("On Friday, the Secretary General said").
 # fmt: off
@@ -95,9 +95,8 @@ _BEFORE = regex.compile(rf"(?P<who>he|she|\p{{Lu}}[\p{{L}}’'-]+(?:\s\p{{Lu}}[\
 _PRONOUNS = frozenset({"he", "she", "он", "она"})
 _ROLE_LEAD = regex.compile(r"^(?:(?:the|and|of|by)\s+)+")
 # A person named as the one speaking: "Venediktov, told TASS", "Lavrov said", "Zakharova asked".
-# "..., said Vladimir Vasilenko": the verb just before the name.
-_SAID_BEFORE = regex.compile(rf"\b(?:{_VERBS}|{_RU_VERBS})\s+$")
-_SAID_REACH = 20
+# "..., said Vladimir Vasilenko": the verb just before the name ("pointed out" is two words).
+_VERB_WORDS = frozenset(_VERBS.replace("\\ ", " ").split("|") + _RU_VERBS.split("|"))
 _SPEAKS = regex.compile(rf",?\s+(?:[^,.\"“”«»]{{0,60}},\s+)?(?:{_VERBS}|{_RU_VERBS})\b", flags=regex.V1)
 
 
@@ -132,10 +131,7 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
                 k < len(paragraphs)
                 and paragraphs[k].start <= at
                 and end <= ends[k]
-                and (
-                    _SPEAKS.match(source, end, ends[k])
-                    or _SAID_BEFORE.search(source, max(paragraphs[k].start, at - _SAID_REACH), at)
-                )
+                and (_SPEAKS.match(source, end, ends[k]) or _said_before(source, paragraphs[k].start, at))
             ):
                 mentions.append((at, by_surname.get(word.split()[-1], word)))
     quotes: list[Quote] = []
@@ -199,15 +195,33 @@ def _named_first(source: str, starts: list[tuple[Span, int]]) -> list[tuple[int,
     ``Sergey Lavrov, Russia’s Foreign Minister`` — (where the name starts, name, role)."""
     found: list[tuple[int, str, str]] = []
     for p, at in starts:
-        if _ROLE_WORD.match(source, at, p.end) is None:  # "Ministers" begins with a role word but is none
+        comma = source.rfind(",", max(p.start, at - _HEAD_REACH), at)  # cheap tests first: most role words fail
+        head = _HEAD.fullmatch(source, comma + 1, at) if comma >= 0 else None
+        if head is None or _ROLE_WORD.match(source, at, p.end) is None:  # "Ministers" is no role word
             continue
-        named = _NAME_FIRST.search(source, max(p.start, at - _NAME_FIRST_REACH), at)
+        named = _NAME_BEFORE.search(source, max(p.start, comma - _NAME_REACH), comma)
         if named is None or not _NOT_NAMES.isdisjoint(named.group("name").split()):
             continue  # "On Friday, the Committee of Ministers ..." names nobody
         clause = _ROLE_CLAUSE.match(source, at, p.end)
-        role = named.group("head") + (clause.group() if clause else "")
+        role = head.group("head") + (clause.group() if clause else "")
         found.append((named.start("name"), named.group("name"), role.strip(" ,")))
     return found
+
+
+def _said_before(source: str, start: int, at: int) -> bool:
+    """A speaking verb is the word just before ``at`` (spaces between), within the paragraph from ``start``."""
+    end = at
+    while end > start and source[end - 1].isspace():
+        end -= 1
+    if end == at:
+        return False
+    begin = end
+    while begin > start and source[begin - 1].isalpha():
+        begin -= 1
+    word = source[begin:end]
+    if word == "out" and source[max(start, begin - 8) : begin] == "pointed ":
+        return True
+    return word in _VERB_WORDS and (begin == start or not _is_word_char(source[begin - 1]))
 
 
 def _comma_then_capital(text: str, at: int, end: int) -> bool:
