@@ -28,7 +28,6 @@ from mfaparse import __version__, reader
 from mfaparse.clean import clean_text
 from mfaparse.detect import FORMATS, detect
 from mfaparse.documents import Article, Post
-from mfaparse.errors import MfaparseError
 from mfaparse.jsonl import from_jsonl, to_jsonl
 from mfaparse.near_duplicates import NearDupOptions, dedup_posts
 from mfaparse.reader import ReadFailure, read
@@ -222,11 +221,10 @@ def _dump_outputs(
                     if len(pending) >= ahead:
                         yield from pending.popleft().get()
                     where.done = raw.tell()
-    except (UnicodeDecodeError, MfaparseError, ValueError) as exc:
+    except reader.STREAM_ERRORS as exc:
         while pending:
             yield from pending.popleft().get()
-        failure = ReadFailure(path=path, format="telegram-text", reason=f"stopped while streaming: {exc}")
-        yield _serialise(failure, path, reference, output_format)
+        yield _serialise(reader.stopped(path, "telegram-text", exc), path, reference, output_format)
         return
     while pending:
         yield from pending.popleft().get()

@@ -34,6 +34,8 @@ STREAM_BYTES = 8 * 1024 * 1024
 _STREAMED: tuple[Format, ...] = ("telegram-text", "telegram-export-json")
 _RECORD_FORMATS: tuple[Format, ...] = ("tass-records", "telegram-client-json", "html-fragments")
 """Formats of one record per JSON value: large JSON Lines files of them are read a line at a time."""
+STREAM_ERRORS = (UnicodeDecodeError, MfaparseError, ValueError)
+"""What can stop a stream part way: bad bytes, or text no parser of the format can read."""
 _HEAD_BYTES = 64 * 1024
 PathLike: TypeAlias = "str | pathlib.Path"
 
@@ -134,6 +136,11 @@ def stream_format(path: pathlib.Path, fmt: Format | None = None) -> Format | Non
     return found if found in _STREAMED else None
 
 
+def stopped(path: str | pathlib.Path, found: Format, exc: Exception) -> ReadFailure:
+    """The failure record of a stream that stopped part way (the records before it were already given)."""
+    return ReadFailure(path=str(path), format=found, reason=f"stopped while streaming: {exc}")
+
+
 def _first_json_line(head: str) -> Any:
     """The JSON value on the first line of ``head`` when that line is one whole value (JSON Lines), else None."""
     line, newline, _ = head.partition("\n")
@@ -177,9 +184,9 @@ def _json_lines(path: pathlib.Path, found: Format, opener: Any) -> Iterator[Post
                 yield from _drain(failures)
                 yield record
         yield from _drain(failures)
-    except (UnicodeDecodeError, MfaparseError, TypeError, ValueError) as exc:
+    except (*STREAM_ERRORS, TypeError) as exc:
         yield from _drain(failures)
-        yield ReadFailure(path=str(path), format=found, reason=f"stopped while streaming: {exc}")
+        yield stopped(path, found, exc)
 
 
 def _tass_record(record: Any, where: str) -> Article | ReadFailure:
@@ -207,8 +214,8 @@ def _streamed(path: pathlib.Path, found: Format, opener: Any) -> Iterator[Post |
         else:
             with opener(path, "rb") as raw:
                 yield from iter_telegram_export(raw)
-    except (UnicodeDecodeError, MfaparseError, ValueError) as exc:
-        yield ReadFailure(path=str(path), format=found, reason=f"stopped while streaming: {exc}")
+    except STREAM_ERRORS as exc:
+        yield stopped(path, found, exc)
 
 
 def read(
