@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 
 import mfaparse
-from mfaparse.near_duplicates import MinHasher, NearDupOptions, normalised_words
+from mfaparse._text.near_duplicates import MinHasher, NearDupOptions, normalised_words
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from _data import seed, telegram_dump  # the benchmarks folder is not a package

@@ -16,7 +16,7 @@ import ftfy
 import regex
 
 import mfaparse
-from mfaparse.normalize import FTFY_CONFIG
+from mfaparse._text.normalize import FTFY_CONFIG
 
 SEEDS = pathlib.Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "seeds"
 NAIVE_HASHTAG = regex.compile(r"#\w+")

@@ -14,7 +14,7 @@ import tempfile
 import pandas as pd
 
 import mfaparse
-from mfaparse.jsonl import to_jsonl
+from mfaparse._model.jsonl import to_jsonl
 
 DEFAULT = pathlib.Path(__file__).parent / "data"
 

@@ -11,8 +11,8 @@ import sys
 import pytest
 
 import mfaparse
+from mfaparse._model.jsonl import from_jsonl, to_jsonl
 from mfaparse.cli import main
-from mfaparse.jsonl import from_jsonl, to_jsonl
 from tests.conftest import SEEDS
 
 
@@ -132,7 +132,7 @@ def test_parallel_shares_large_dumps_and_streams_in_order(
     """Under -j a large Telegram dump is parsed by the workers in batches of chunks, other large files are
     streamed by the writer (never collected whole), small files go to workers; the output is the same, in the
     same order, as -j 1 — spans included — and a missing file still fails."""
-    from mfaparse import cli, reader  # noqa: PLC0415  # module state this test lowers
+    from mfaparse import _parallel, reader  # noqa: PLC0415  # the scheduler's plan and batch size
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -142,27 +142,28 @@ def test_parallel_shares_large_dumps_and_streams_in_order(
     records = folder / "records.jsonl"
     articles = [{"title": f"Talks {n}", "body": "MOSCOW, May 1. /TASS/. Russia is ready, he said."} for n in range(40)]
     records.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
-    monkeypatch.setattr(reader, "STREAM_BYTES", min(dump.stat().st_size, records.stat().st_size))
-    monkeypatch.setattr(cli, "_BATCH_CHARS", 2_000)  # several batches from the one dump
-    plans = {p.name: cli._plan(str(p), "auto") for p in folder.iterdir()}
+    options = mfaparse.ReadOptions(stream_bytes=min(dump.stat().st_size, records.stat().st_size))
+    monkeypatch.setattr(_parallel, "_BATCH_CHARS", 2_000)  # several batches from the one dump
+    plans = {p.name: _parallel._plan(str(p), None, options) for p in folder.iterdir()}
     assert plans[dump.name] == "chunks"
     assert plans[records.name] == "stream"
     assert sorted(plans.values()).count("worker") == len(plans) - 2
-    assert cli._plan(str(tmp_path / "missing.txt"), "auto") == "worker"
-    assert cli._plan("-", "auto") == "stream"
+    assert _parallel._plan(str(tmp_path / "missing.txt"), None, options) == "worker"
+    assert _parallel._plan("-", None, options) == "stream"
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
-    assert main(["parse", str(folder), "-o", str(one), "-q", "-j", "1"]) == 0
-    assert main(["parse", str(folder), "-o", str(two), "-q", "-j", "2"]) == 0
+    assert main(["parse", str(folder), "-o", str(one), "-q", "-j", "1"], read_options=options) == 0
+    assert main(["parse", str(folder), "-o", str(two), "-q", "-j", "2"], read_options=options) == 0
     assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
     assert len(one.read_text(encoding="utf-8").splitlines()) == 13 + 4 + 40
-    streamed = [to_jsonl(r) for r in mfaparse.read(dump)]  # read()'s own streaming of the large dump
-    assert reader._stream(dump, None) is not None
+    streamed = [to_jsonl(r) for r in mfaparse.read(dump, options=options)]  # read()'s own streaming
+    assert reader.plan(str(dump), None, options)[0] == "chunks"
     assert [line for line in one.read_text(encoding="utf-8").splitlines() if line in set(streamed)] == streamed
-    assert main(["parse", str(dump), "-o", str(two), "-q", "-j", "2"]) == 0  # one large dump alone is shared too
+    assert main(["parse", str(dump), "-o", str(two), "-q", "-j", "2"], read_options=options) == 0  # shared too
     assert two.read_text(encoding="utf-8").splitlines() == [
         line for line in one.read_text(encoding="utf-8").splitlines() if '"type": "Post"' in line
     ]
-    assert main(["parse", str(folder), str(tmp_path / "missing.txt"), "-o", str(two), "-q", "-j", "2"]) == 1
+    missing = ["parse", str(folder), str(tmp_path / "missing.txt"), "-o", str(two), "-q", "-j", "2"]
+    assert main(missing, read_options=options) == 1
 
 
 def test_closed_pipe_stops_quietly() -> None:

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mfaparse import DedupOptions, dedup_blocks
-from mfaparse.dedup import find_duplicate_runs, line_key, line_keys
+from mfaparse._text.dedup import find_duplicate_runs, line_key, line_keys
 from tests.conftest import seed_text
 from tests.strategies import any_text
 

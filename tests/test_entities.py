@@ -139,7 +139,7 @@ def test_utf16_round_trip(text: str) -> None:
 @given(any_text)
 def test_tags_and_mentions_found_as_a_full_scan_finds_them(text: str) -> None:
     """Trying the patterns only at '#' and '@' finds what their scan of every position finds."""
-    from mfaparse.entities import _HASHTAG, _MENTION, _marked  # noqa: PLC0415  # private helpers under test
+    from mfaparse._text.entities import _HASHTAG, _MENTION, _marked  # noqa: PLC0415  # private helpers under test
 
     for pattern, mark in ((_HASHTAG, "#"), (_MENTION, "@")):
         assert [m.span() for m in _marked(pattern, text, mark)] == [m.span() for m in pattern.finditer(text)]

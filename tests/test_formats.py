@@ -155,12 +155,18 @@ def test_read_failures_and_archives(tmp_path: pathlib.Path) -> None:
 
 
 def test_parse_dispatch() -> None:
-    """parse() gives an Article, a TelegramDump or a list, by the detected format."""
-    assert isinstance(mfaparse.parse("Forwarded from X Channel\nText"), mfaparse.TelegramDump)
-    assert isinstance(mfaparse.parse("Title\nMOSCOW, May 1. /TASS/. Text."), mfaparse.Article)
+    """parse() gives one Parsed whatever the format: its records, the source their spans share, the channel."""
+    dump = mfaparse.parse("Forwarded from X Channel\nText #A")
+    assert (dump.format, [type(r).__name__ for r in dump.records]) == ("telegram-text", ["Post"])
+    assert dump.source is not None
+    assert [h.span.slice(dump.source) for p in dump.posts for h in p.hashtags] == ["#A"]
+    article = mfaparse.parse("Title\nMOSCOW, May 1. /TASS/. Text.")
+    assert (article.format, [a.title for a in article.articles]) == ("tass-text", ["Title"])
     records = mfaparse.parse(json.dumps([{"title": "T", "body": "MOSCOW, May 1. /TASS/. Text."}]))
-    assert isinstance(records, list)
-    assert isinstance(records[0], mfaparse.Article)
+    assert (records.format, records.source, [a.title for a in records.articles]) == ("tass-records", None, ["T"])
+    assert mfaparse.parse_as("Title\nMOSCOW, May 1. /TASS/. Text.", "telegram-text").format == "telegram-text"
+    with pytest.raises(ValueError, match="unknown format"):
+        mfaparse.parse_as("x", "telegram")
 
 
 def test_views_authors_and_replies(corpus: pathlib.Path) -> None:
@@ -184,7 +190,7 @@ def test_missing_html_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_large_dumps_stream(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Above the streaming size, Telegram text and Desktop JSON are read post by post, with the same posts."""
-    from mfaparse import reader  # noqa: PLC0415  # the threshold is module state this test lowers
+    from mfaparse import reader  # noqa: PLC0415  # the reader's plan for a file
     from tests.conftest import FIXTURES, seed_text  # noqa: PLC0415  # test helpers
 
     dump = tmp_path / "dump.txt.gz"
@@ -192,35 +198,37 @@ def test_large_dumps_stream(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPa
     export = tmp_path / "result.json"
     export.write_bytes((FIXTURES / "synthetic_desktop_export.json").read_bytes())
     whole = [p.text for p in mfaparse.read([dump, export]) if isinstance(p, mfaparse.Post)]
-    monkeypatch.setattr(reader, "STREAM_BYTES", 1)
-    assert reader._stream(dump, None) is not None
-    streamed = [p.text for p in mfaparse.read([dump, export]) if isinstance(p, mfaparse.Post)]
+    options = mfaparse.ReadOptions(stream_bytes=1)
+    assert reader.plan(str(dump), None, options)[0] == "chunks"
+    assert reader.plan(str(export), None, options)[0] == "stream"
+    streamed = [p.text for p in mfaparse.read([dump, export], options=options) if isinstance(p, mfaparse.Post)]
     assert streamed == whole
     assert len(streamed) == 13 + 3
 
 
 def test_large_json_lines_are_read_whole(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A large JSON Lines file whose head ends mid-line is detected on whole lines, never a crash."""
-    from mfaparse import reader  # noqa: PLC0415  # the threshold is module state this test lowers
+    from mfaparse import reader  # noqa: PLC0415  # the head size is the reader's own
 
-    monkeypatch.setattr(reader, "STREAM_BYTES", 1)
+    options = mfaparse.ReadOptions(stream_bytes=1)
     monkeypatch.setattr(reader, "_HEAD_BYTES", 120)
     path = tmp_path / "articles.jsonl"
     line = json.dumps({"title": "Talks go on", "body": "MOSCOW, May 1. /TASS/. Russia is ready, he said."})
     path.write_text("\n".join([line] * 3) + "\n", encoding="utf-8")
-    records = list(mfaparse.read(path))
+    records = list(mfaparse.read(path, options=options))
     assert [type(r).__name__ for r in records] == ["Article"] * 3
     broken = tmp_path / "broken.txt.gz"
     broken.write_bytes(b"not gzip at all")
-    (failure,) = mfaparse.read(broken)
+    (failure,) = mfaparse.read(broken, options=options)
     assert isinstance(failure, ReadFailure)
 
 
 def test_large_json_lines_stream_a_line_at_a_time(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Large JSON Lines files of TASS records or client messages are streamed: the same records as a whole read,
     and a broken line or record is a ReadFailure naming its line while reading goes on."""
-    from mfaparse import reader  # noqa: PLC0415  # the threshold is module state this test lowers
+    from mfaparse import reader  # noqa: PLC0415  # the reader's plan for a file
 
+    streaming = mfaparse.ReadOptions(stream_bytes=1)
     articles = [
         {"title": f"Talks go on {n}", "body": f"MOSCOW, May {n}. /TASS/. Russia is ready for talks, he said."}
         for n in range(1, 6)
@@ -228,30 +236,28 @@ def test_large_json_lines_stream_a_line_at_a_time(tmp_path: pathlib.Path, monkey
     path = tmp_path / "articles.jsonl"
     path.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
     whole = list(mfaparse.read(path))
-    monkeypatch.setattr(reader, "STREAM_BYTES", 1)
-    assert reader._stream(path, None) is not None
-    assert list(mfaparse.read(path)) == whole
+    assert reader.plan(str(path), None, streaming)[0] == "stream"
+    assert list(mfaparse.read(path, options=streaming)) == whole
     assert [a.title for a in whole if isinstance(a, mfaparse.Article)] == [a["title"] for a in articles]
 
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[1] = '{"title": "cut short'
     lines[3] = '{"title": 5, "body": []}'
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    records = list(mfaparse.read(path))
-    assert [type(r).__name__ for r in records] == ["Article", "ReadFailure", "Article", "ReadFailure", "Article"]
-    failures = [r for r in records if isinstance(r, ReadFailure)]
-    assert failures[0].path.endswith("articles.jsonl:2")
-    assert "not JSON" in failures[0].reason
-    assert failures[1].path.endswith("articles.jsonl:4")
+    for options in (streaming, mfaparse.ReadOptions()):  # streamed or read whole: the same records and failures
+        records = list(mfaparse.read(path, options=options))
+        assert [type(r).__name__ for r in records] == ["Article", "ReadFailure", "Article", "ReadFailure", "Article"]
+        failures = [r for r in records if isinstance(r, ReadFailure)]
+        assert failures[0].path.endswith("articles.jsonl:2")
+        assert "not JSON" in failures[0].reason
+        assert failures[1].path.endswith("articles.jsonl:4")
 
     messages = json.loads(
         (pathlib.Path(__file__).parent / "fixtures" / "synthetic_telethon_messages.json").read_text("utf-8")
     )
     client = tmp_path / "messages.jsonl"
     client.write_text("".join(json.dumps(m) + "\n" for m in messages), encoding="utf-8")
-    monkeypatch.setattr(reader, "STREAM_BYTES", 1 << 40)
     read_whole = [p.text for p in mfaparse.read(client) if isinstance(p, mfaparse.Post)]
-    monkeypatch.setattr(reader, "STREAM_BYTES", 1)
-    assert reader._stream(client, None) is not None
-    assert [p.text for p in mfaparse.read(client) if isinstance(p, mfaparse.Post)] == read_whole
+    assert reader.plan(str(client), None, streaming)[0] == "stream"
+    assert [p.text for p in mfaparse.read(client, options=streaming) if isinstance(p, mfaparse.Post)] == read_whole
     assert len(read_whole) == len([m for m in messages if m.get("message")])

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mfaparse import NearDupOptions, dedup_posts, strip_emoji, text_fingerprint
-from mfaparse.near_duplicates import MinHasher, similarity
+from mfaparse._text.near_duplicates import MinHasher, similarity
 from tests.conftest import seed_text
 
 POST = (
@@ -80,7 +80,7 @@ def test_options_validation() -> None:
 def test_signatures_stable_across_processes() -> None:
     """Signatures and fingerprints do not depend on Python's per-process hash seed."""
     code = (
-        "from mfaparse.near_duplicates import MinHasher, NearDupOptions, text_fingerprint;"
+        "from mfaparse._text.near_duplicates import MinHasher, NearDupOptions, text_fingerprint;"
         "import sys; t = sys.argv[1];"
         "print(text_fingerprint(t), hash(MinHasher(NearDupOptions()).signature(t)) % 1000003)"
     )
@@ -99,7 +99,7 @@ def test_signatures_stable_across_processes() -> None:
 
 def test_densify_matches_the_plain_loop() -> None:
     """Empty bins take the next filled bin's value (circularly), mixed with the distance, marked as borrowed."""
-    from mfaparse.near_duplicates import _borrowed, _densify  # noqa: PLC0415  # private helper under test
+    from mfaparse._text.near_duplicates import _borrowed, _densify  # noqa: PLC0415  # private helper under test
 
     for mins in ({0: 5, 3: 7}, {1: 3}, {0: 1, 1: 2, 2: 3}, {2: 9}, {4: 1}, {0: 8}):
         n = 5 if len(mins) < 3 else 3

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mfaparse import fix_mojibake, normalize
-from mfaparse.normalize import FTFY_CONFIG
+from mfaparse._text.normalize import FTFY_CONFIG
 from tests.strategies import any_text
 
 

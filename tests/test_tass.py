@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import mfaparse
 from mfaparse import Article, ParseError, PartialDate, parse_tass, parse_tass_record
-from mfaparse.dates import find_dates, parse_date, parse_time
+from mfaparse._text.dates import find_dates, parse_date, parse_time
 from mfaparse.tass.dateline import AGENCIES, read_dateline
 from tests.conftest import seed_text
 from tests.strategies import any_text
@@ -215,7 +215,7 @@ def test_record_errors() -> None:
     """Records without text, with wrong types or bad dates are refused clearly."""
     with pytest.raises(ParseError, match="title and a body"):
         parse_tass_record({"id": 1})
-    with pytest.raises(ParseError, match="ISO date"):
+    with pytest.raises(ParseError, match="ISO time"):
         parse_tass_record({"title": "T", "body": "B", "date": "yesterday"})
     with pytest.raises(TypeError):
         parse_tass_record(["title"])  # type: ignore[arg-type]  # wrong type on purpose
@@ -321,7 +321,7 @@ _DATE_PIECES = ["13", "2023", "5", "١٣", "October", "Oct", "сент", "окт
 @given(st.lists(st.sampled_from(_DATE_PIECES), max_size=25))
 def test_dates_found_as_a_scan_of_every_position_finds_them(pieces: list[str]) -> None:
     """Trying the date pattern only before digits finds what trying it at every position finds."""
-    from mfaparse.dates import _DATE, _date_matches  # noqa: PLC0415  # private helpers under test
+    from mfaparse._text.dates import _DATE, _date_matches  # noqa: PLC0415  # private helpers under test
 
     text = "".join(pieces)
     assert [m.span() for m in _date_matches(text)] == [m.span() for m in _DATE.finditer(text)]

@@ -81,7 +81,8 @@ def test_export_streams_like_whole(tmp_path: pathlib.Path) -> None:
     path = tmp_path / "result.json"
     path.write_text(json.dumps(_synthetic_export(), ensure_ascii=False), encoding="utf-8")
     whole = mfaparse.parse_telegram_export(_synthetic_export()).posts
-    streamed = list(mfaparse.iter_telegram_export(path))
+    with path.open("rb") as stream:
+        streamed = list(mfaparse.iter_telegram_export(stream))
     assert [(p.text, p.span, p.message_id) for p in streamed] == [(p.text, p.span, p.message_id) for p in whole]
     with pytest.raises(ParseError):
         list(mfaparse.iter_telegram_export(io.BytesIO(b'{"messages": [{"id": 1, "text": "x"')))

@@ -7,12 +7,23 @@
 
 from __future__ import annotations
 
-from mfaparse.clean import CleanOptions, clean_text
-from mfaparse.dedup import Dedup, DedupOptions, dedup_blocks
-from mfaparse.detect import FORMATS, detect, parse, parse_as
-from mfaparse.documents import (
+from mfaparse._lines.rules import LineClass
+from mfaparse._model.base import (
+    EmojiKind,
+    EmojiMatch,
+    Hashtag,
+    Link,
+    Mention,
+    PartialDate,
+    PartialDateTime,
+    Removal,
+    RemovalKind,
+    Span,
+)
+from mfaparse._model.documents import (
     Article,
     Block,
+    BlockKind,
     Channel,
     Dateline,
     EditorNote,
@@ -23,8 +34,12 @@ from mfaparse.documents import (
     Speaker,
     TelegramDump,
 )
-from mfaparse.emoji import find_emoji, flag_code, strip_emoji
-from mfaparse.entities import (
+from mfaparse._model.jsonl import from_jsonl, to_jsonl
+from mfaparse._model.results import Dedup, DuplicateGroup, Parsed, ReadFailure
+from mfaparse._text.clean import CleanOptions, clean_text
+from mfaparse._text.dedup import DedupOptions, dedup_blocks
+from mfaparse._text.emoji import find_emoji, flag_code, strip_emoji
+from mfaparse._text.entities import (
     Utf16Map,
     find_hashtags,
     find_links,
@@ -32,16 +47,16 @@ from mfaparse.entities import (
     is_hashtag_line,
     strip_hashtags,
 )
+from mfaparse._text.near_duplicates import NearDupOptions, dedup_posts, text_fingerprint
+from mfaparse._text.normalize import fix_mojibake, normalize
 from mfaparse.errors import MfaparseError, MissingDependencyError, ParseError
-from mfaparse.model import EmojiMatch, Hashtag, Link, Mention, PartialDate, PartialDateTime, Removal, Span
-from mfaparse.near_duplicates import DuplicateGroup, NearDupOptions, dedup_posts, text_fingerprint
-from mfaparse.normalize import fix_mojibake, normalize
-from mfaparse.reader import ReadFailure, read
+from mfaparse.formats import FORMATS, Format, detect, parse, parse_as
+from mfaparse.reader import ReadOptions, expand_paths, read
 from mfaparse.tass.records import parse_tass_record
 from mfaparse.tass.text import parse_tass
 from mfaparse.telegram.client import iter_client_messages, parse_client_messages
-from mfaparse.telegram.export import iter_telegram_export, parse_telegram_export
 from mfaparse.telegram.export_html import parse_telegram_export_html
+from mfaparse.telegram.export_json import iter_telegram_export, parse_telegram_export
 from mfaparse.telegram.text import iter_telegram, parse_telegram
 from mfaparse.telegram.web import iter_html_fragments, parse_telegram_web
 
@@ -51,6 +66,7 @@ __all__ = [
     "FORMATS",
     "Article",
     "Block",
+    "BlockKind",
     "Channel",
     "CleanOptions",
     "Dateline",
@@ -58,9 +74,12 @@ __all__ = [
     "DedupOptions",
     "DuplicateGroup",
     "EditorNote",
+    "EmojiKind",
     "EmojiMatch",
+    "Format",
     "Forward",
     "Hashtag",
+    "LineClass",
     "Link",
     "Media",
     "Mention",
@@ -68,12 +87,15 @@ __all__ = [
     "MissingDependencyError",
     "NearDupOptions",
     "ParseError",
+    "Parsed",
     "PartialDate",
     "PartialDateTime",
     "Post",
     "Quote",
     "ReadFailure",
+    "ReadOptions",
     "Removal",
+    "RemovalKind",
     "Span",
     "Speaker",
     "TelegramDump",
@@ -83,12 +105,14 @@ __all__ = [
     "dedup_blocks",
     "dedup_posts",
     "detect",
+    "expand_paths",
     "find_emoji",
     "find_hashtags",
     "find_links",
     "find_mentions",
     "fix_mojibake",
     "flag_code",
+    "from_jsonl",
     "is_hashtag_line",
     "iter_client_messages",
     "iter_html_fragments",
@@ -108,4 +132,5 @@ __all__ = [
     "strip_emoji",
     "strip_hashtags",
     "text_fingerprint",
+    "to_jsonl",
 ]

@@ -17,10 +17,11 @@ import pathlib
 from collections.abc import Iterable
 from typing import Any
 
+from mfaparse._model.jsonl import to_jsonl
+from mfaparse._model.results import DuplicateGroup
+from mfaparse._text.near_duplicates import NearDupOptions, dedup_posts
 from mfaparse.errors import MissingDependencyError
-from mfaparse.jsonl import to_jsonl
-from mfaparse.near_duplicates import DuplicateGroup, NearDupOptions, dedup_posts
-from mfaparse.reader import read
+from mfaparse.reader import expand_paths, read_path
 
 __all__ = ["duplicate_groups", "file_records", "records_bag"]
 
@@ -33,28 +34,30 @@ def _dask_bag() -> Any:
     return dask.bag
 
 
-def file_records(path: str, format: str = "auto") -> list[dict[str, Any]]:  # read()'s word
+def file_records(path: str, format: str | None = None) -> list[dict[str, Any]]:  # read()'s word
     """The records of one input as JSON-ready dicts with their ``type`` (what a Dask task returns)."""
     import json  # noqa: PLC0415  # kept local: this runs on workers
 
-    return [json.loads(to_jsonl(record)) for record in read(path, format=format)]
+    fmt = None if format in (None, "auto") else format
+    return [json.loads(to_jsonl(record)) for record in read_path(path, fmt)]
 
 
-def records_bag(paths: Iterable[str | pathlib.Path], *, format: str = "auto", partitions: int | None = None) -> Any:
-    """A ``dask.bag`` of record dicts: one task per input file (folders are expanded here)."""
+def records_bag(
+    paths: Iterable[str | pathlib.Path], *, format: str | None = None, partitions: int | None = None
+) -> Any:
+    """A ``dask.bag`` of record dicts: one task per input, the inputs expanded as :func:`mfaparse.read` expands
+    them (:func:`mfaparse.expand_paths`); a name that is no input is a ReadFailure dict like any other."""
     bag = _dask_bag()
-    files: list[str] = []
-    for raw in paths:
-        path = pathlib.Path(raw)
-        if path.is_dir():
-            files.extend(str(p) for p in sorted(path.rglob("*")) if p.is_file())
-        else:
-            files.append(str(path))
-    return (
-        bag.from_sequence(files, npartitions=partitions or max(1, min(len(files), 64)))
-        .map(file_records, format=format)
-        .flatten()
+    import json  # noqa: PLC0415  # kept local, as in file_records
+
+    inputs = list(expand_paths(list(paths)))
+    files = [item for item in inputs if isinstance(item, str)]
+    missing = [json.loads(to_jsonl(item)) for item in inputs if not isinstance(item, str)]
+    records = bag.from_sequence(files, npartitions=partitions or max(1, min(len(files), 64))).map(
+        file_records, format=format
     )
+    flat = records.flatten()
+    return bag.concat([bag.from_sequence(missing, npartitions=1), flat]) if missing else flat
 
 
 def duplicate_groups(bag: Any, options: NearDupOptions | None = None) -> tuple[DuplicateGroup, ...]:

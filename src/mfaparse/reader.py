@@ -1,264 +1,521 @@
-"""``read()``: every record of files, directories and archives, lazily, with an error record for what fails.
+"""``read()``: every record of files, folders, globs and archives, lazily, with a failure record for what fails.
+
+The reader is the only part of mfaparse that touches files. It expands paths (:func:`expand_paths`, which the
+command line and Dask use too, so a folder means the same files everywhere), opens ``.gz`` files and ``.zip``
+members with limits on their decompressed size and ratio, sniffs each input's format in the registry
+(:mod:`mfaparse.formats`), streams large files, and turns any failure of one input — or of one record of a
+records file — into a :class:`~mfaparse.ReadFailure` naming it. A bug in mfaparse is not swallowed.
 
 >>> import pathlib, tempfile
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "a.txt").write_text("Forwarded from Russian MFA 🇷🇺\\nOne post.", encoding="utf-8")
 >>> _ = (folder / "b.json").write_text("{not json", encoding="utf-8")
->>> [type(r).__name__ for r in read(folder)]
-['Post', 'ReadFailure']
+>>> _ = (folder / "c.jsonl").write_text('{"title": "T", "body": "Text."}\\n[1]\\n', encoding="utf-8")
+>>> [(type(r).__name__, pathlib.Path(getattr(r, "path", "")).name) for r in read(folder)]
+[('Post', ''), ('ReadFailure', 'b.json'), ('Article', ''), ('ReadFailure', 'c.jsonl:2')]
 """
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import gzip
+import io
 import json
+import os
 import pathlib
+import stat
 import sys
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
-from typing import Any, TypeAlias
+from typing import IO, Any, Literal, TypeAlias
 
 import attrs
 
-from mfaparse._serde import Record
-from mfaparse.detect import FORMATS, Format, _json_format, detect, parse_as
-from mfaparse.documents import Article, Post, TelegramDump
-from mfaparse.errors import MfaparseError
+from mfaparse._model.documents import Article, Post
+from mfaparse._model.results import ReadFailure
+from mfaparse.errors import MfaparseError, ParseError
+from mfaparse.formats import REGISTRY, FormatSpec, detect_value, kind_of, load_values, sniff, spec
+from mfaparse.telegram._messages import Skipped
 
-__all__ = ["ReadFailure", "read"]
+__all__ = [
+    "INPUT_ERRORS",
+    "SUFFIXES",
+    "ReadOptions",
+    "consumed",
+    "detect_paths",
+    "expand_paths",
+    "open_input",
+    "plan",
+    "read",
+    "read_path",
+    "stopped",
+    "telegram_lines",
+]
 
-_SUFFIXES = (".txt", ".json", ".jsonl", ".csv", ".html", ".htm")
-STREAM_BYTES = 8 * 1024 * 1024
-"""Telegram text dumps and Desktop exports at least this large are streamed instead of read whole."""
-_STREAMED: tuple[Format, ...] = ("telegram-text", "telegram-export-json")
-_RECORD_FORMATS: tuple[Format, ...] = ("tass-records", "telegram-client-json", "html-fragments")
-"""Formats of one record per JSON value: large JSON Lines files of them are read a line at a time."""
-STREAM_ERRORS = (UnicodeDecodeError, MfaparseError, ValueError)
-"""What can stop a stream part way: bad bytes, or text no parser of the format can read."""
+PathLike: TypeAlias = "str | os.PathLike[str]"
+Record: TypeAlias = "Post | Article | ReadFailure"
 _HEAD_BYTES = 64 * 1024
-PathLike: TypeAlias = "str | pathlib.Path"
+_MIB = 1024 * 1024
+SUFFIXES: tuple[str, ...] = tuple(sorted({s for entry in REGISTRY for s in entry.suffixes} | {".gz", ".zip"}))
+"""The file suffixes a folder is read for (every format's, and the archives'); other files in a folder are not
+inputs (a README.md beside the data is no article). A file named on its own is read whatever its suffix."""
+INPUT_ERRORS: tuple[type[BaseException], ...] = (
+    MfaparseError,
+    OSError,
+    EOFError,
+    UnicodeDecodeError,
+    zipfile.BadZipFile,
+    zlib.error,
+)
+"""What one input may fail with: content no parser can read (ParseError, a missing extra), the file system,
+a broken archive, bad bytes. Each becomes a ReadFailure; anything else is a bug and propagates."""
+
+
+def _positive(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None and attribute.name == "max_bytes":
+        return
+    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+        raise TypeError(f"ReadOptions.{attribute.name} must be a positive int, not {value!r}")
 
 
 @attrs.frozen(kw_only=True)
-class ReadFailure(Record):
-    """A file (or archive member) that could not be read or parsed: where, which format was tried, why."""
+class ReadOptions:
+    """How :func:`read` treats files: when it streams, and the limits that keep bad input cheap.
 
-    path: str
-    format: str | None
-    reason: str
+    >>> ReadOptions(stream_bytes=1 << 20).stream_bytes
+    1048576
+    >>> ReadOptions(max_ratio=0)
+    Traceback (most recent call last):
+    ...
+    TypeError: ReadOptions.max_ratio must be a positive int, not 0
+    """
+
+    stream_bytes: int = attrs.field(default=8 * _MIB, validator=_positive)
+    """Telegram dumps, Desktop JSON exports and JSON Lines files at least this large (on disk) are streamed."""
+    whole_bytes: int = attrs.field(default=512 * _MIB, validator=_positive)
+    """An input read whole (every format that does not stream) may be at most this large, decompressed."""
+    max_bytes: int | None = attrs.field(default=None, validator=_positive)
+    """No input may decompress to more than this (None: streamed inputs may be of any size)."""
+    max_ratio: int = attrs.field(default=100, validator=_positive)
+    """A ``.gz`` or ``.zip`` member that expands more than this many times its compressed size is refused..."""
+    ratio_floor: int = attrs.field(default=16 * _MIB, validator=_positive)
+    """... once it has expanded to this many bytes (small archives of repetitive text are fine)."""
+    max_line: int = attrs.field(default=64 * _MIB, validator=_positive)
+    """A line of a streamed file may be at most this many characters (it is read whole)."""
 
 
-def _texts(path: pathlib.Path) -> Iterator[tuple[str, bytes]]:
-    """(name, bytes) of a file, of a .gz file's content, or of each member of a .zip."""
-    if path.suffix == ".zip":
-        with zipfile.ZipFile(path) as archive:
-            for member in sorted(archive.namelist()):
-                if not member.endswith("/"):
-                    yield f"{path}!{member}", archive.read(member)
+class _Limited(io.RawIOBase):
+    """A decompressing stream that refuses to expand past the limits (size, and ratio to the compressed bytes
+    read so far): an archive bomb stops after ``ratio_floor`` bytes, as a ParseError, with memory bounded."""
+
+    def __init__(
+        self, inner: IO[bytes] | gzip.GzipFile, compressed: Any, name: str, options: ReadOptions, cap: int | None
+    ) -> None:
+        self._inner = inner
+        self.compressed = compressed  # () -> compressed bytes read so far
+        self._name = name
+        self._options = options
+        self._cap = cap
+        self.total = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._inner.read(len(buffer))
+        n = len(data)
+        buffer[:n] = data
+        self.total += n
+        cap, opts = self._cap, self._options
+        if cap is not None and self.total > cap:
+            raise ParseError(f"{self._name} expands past {cap:,} bytes (the reader's limit)")
+        if self.total > opts.ratio_floor and self.total > opts.max_ratio * max(self.compressed(), 1):
+            raise ParseError(
+                f"{self._name} expands more than {opts.max_ratio} times its compressed size: refused as a bomb"
+            )
+        return n
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._inner.close()
+        super().close()
+
+
+def _read_capped(stream: IO[bytes], cap: int, name: str) -> bytes:
+    data = stream.read(cap + 1)
+    if len(data) > cap:
+        raise ParseError(f"{name} is larger than {cap:,} bytes, the most read whole (ReadOptions.whole_bytes)")
+    return data
+
+
+@contextlib.contextmanager
+def open_input(path: pathlib.Path, options: ReadOptions) -> Iterator[IO[bytes]]:
+    """A file as a binary stream: a ``.gz`` file decompressed, within the limits of ``options``."""
+    with open(path, "rb") as raw:
+        if path.suffix != ".gz":
+            yield raw
+            return
+        inner = gzip.GzipFile(fileobj=raw)
+        limited = _Limited(inner, raw.tell, str(path), options, options.max_bytes)
+        with io.BufferedReader(limited, buffer_size=_HEAD_BYTES) as stream:
+            yield stream
+
+
+def consumed(stream: IO[bytes]) -> int:
+    """How many bytes of the file on disk a stream from :func:`open_input` has read (compressed, for ``.gz``)."""
+    raw = getattr(stream, "raw", None)
+    if isinstance(raw, _Limited):
+        return int(raw.compressed())
+    return stream.tell()
+
+
+def _is_regular(path: pathlib.Path) -> bool:
+    return stat.S_ISREG(path.stat().st_mode)
+
+
+def expand_paths(paths: PathLike | Iterable[PathLike]) -> Iterator[str | ReadFailure]:
+    """Each input named by ``paths``, in order: files, folders (recursive, sorted, files with a supported
+    suffix only: :data:`SUFFIXES`), globs (``dumps/**/*.txt``), ``-`` for stdin; a ReadFailure for a name that
+    matches nothing and for one that is no regular file (a FIFO or a device is never opened)."""
+    given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    for raw in given:
+        if not isinstance(raw, (str, os.PathLike)):
+            raise TypeError(f"paths must be str or path-like, not {type(raw).__name__}")
+        text = os.fspath(raw)
+        if text == "-":
+            yield text
+            continue
+        names = [text]
+        if any(ch in text for ch in "*?[") and not os.path.lexists(text):
+            names = sorted(glob.glob(text, recursive=True)) or [text]  # no match: reported as missing below
+        for name in names:
+            yield from _expand_one(pathlib.Path(name))
+
+
+def _expand_one(path: pathlib.Path) -> Iterator[str | ReadFailure]:
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        reason = "no such file or directory" if isinstance(exc, FileNotFoundError) else f"cannot read: {exc}"
+        yield ReadFailure(path=str(path), format=None, reason=reason)
         return
-    data = path.read_bytes()
-    if path.suffix == ".gz":
-        data = gzip.decompress(data)
-    yield str(path), data
-
-
-def _files(path: pathlib.Path) -> Iterator[pathlib.Path]:
-    if path.is_dir():
+    if stat.S_ISDIR(mode):
         for child in sorted(path.rglob("*")):
-            if child.is_file() and (child.suffix in (*_SUFFIXES, ".gz", ".zip")):
-                yield child
+            if child.suffix in SUFFIXES and child.is_file():
+                yield str(child)
+    elif stat.S_ISREG(mode):
+        yield str(path)
     else:
-        yield path
-
-
-def _records(name: str, data: bytes, fmt: Format | None) -> Iterator[Post | Article | ReadFailure]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        yield ReadFailure(path=name, format=fmt, reason=f"not UTF-8 text ({exc.reason} at byte {exc.start})")
-        return
-    tried = fmt
-    try:
-        tried = fmt or detect(text, name)
-        result = parse_as(text, tried)
-    except (MfaparseError, ValueError) as exc:
-        yield ReadFailure(path=name, format=tried, reason=str(exc))
-        return
-    if isinstance(result, TelegramDump):
-        yield from result.posts
-    elif isinstance(result, Article):
-        yield result
-    else:
-        yield from result
-
-
-def _stream(path: pathlib.Path, fmt: Format | None) -> Iterator[Post | Article | ReadFailure] | None:
-    """Records of a large Telegram text dump, Desktop export or JSON Lines file, streamed (memory bounded by one
-    record); None when the file is small or of another format (it is then read whole)."""
-    found = stream_format(path, fmt)
-    if found is None:
-        return None
-    if found in _RECORD_FORMATS:
-        return _json_lines(path, found, opener_of(path))
-    return _streamed(path, found, opener_of(path))
-
-
-def opener_of(path: pathlib.Path) -> Any:
-    """``gzip.open`` for ``.gz`` files, else ``open``."""
-    return gzip.open if path.suffix == ".gz" else open
-
-
-def stream_format(path: pathlib.Path, fmt: Format | None = None) -> Format | None:
-    """The format a file is streamed as by :func:`read` (large Telegram text dumps, Desktop exports, JSON Lines
-    of records), or None when it is read whole (small files, archives, other formats, undetectable heads)."""
-    if path.suffix == ".zip" or path.stat().st_size < STREAM_BYTES or fmt not in (None, *_STREAMED, *_RECORD_FORMATS):
-        return None
-    with opener_of(path)(path, "rb") as handle:
-        head = handle.read(_HEAD_BYTES).decode("utf-8", errors="replace")
-    stripped = head.lstrip("\ufeff \t\r\n")
-    first = _first_json_line(stripped)
-    if isinstance(first, dict) and not isinstance(first.get("messages"), list):  # JSON Lines, one record a line
-        try:
-            found: Format = fmt or _json_format([first])
-        except MfaparseError:
-            return None  # read whole, where the real error is reported as a ReadFailure
-        return found if found in _RECORD_FORMATS else None
-    if fmt is not None:
-        found = fmt
-    elif stripped.startswith("{") and '"messages"' in head:
-        found = "telegram-export-json"
-    else:
-        try:  # the head ends mid-line: look at whole lines only (JSON Lines would not parse otherwise)
-            found = detect(head[: head.rfind("\n") + 1] or head, str(path))
-        except MfaparseError:
-            return None  # read whole, where the real error (if any) is reported as a ReadFailure
-    return found if found in _STREAMED else None
-
-
-def stopped(path: str | pathlib.Path, found: Format, exc: Exception) -> ReadFailure:
-    """The failure record of a stream that stopped part way (the records before it were already given)."""
-    return ReadFailure(path=str(path), format=found, reason=f"stopped while streaming: {exc}")
-
-
-def _first_json_line(head: str) -> Any:
-    """The JSON value on the first line of ``head`` when that line is one whole value (JSON Lines), else None."""
-    line, newline, _ = head.partition("\n")
-    if not newline or not line.startswith("{"):
-        return None
-    try:
-        return json.loads(line)
-    except json.JSONDecodeError:
-        return None
-
-
-def _json_lines(path: pathlib.Path, found: Format, opener: Any) -> Iterator[Post | Article | ReadFailure]:
-    """The records of a JSON Lines file, a line at a time; a line that is no JSON, or no record of ``found``,
-    gives a ReadFailure naming the line, and reading goes on."""
-    from mfaparse import iter_client_messages, iter_html_fragments  # noqa: PLC0415  # avoids an import cycle
-
-    failures: list[ReadFailure] = []
-
-    def values() -> Iterator[tuple[int, Any]]:
-        with opener(path, "rt", encoding="utf-8-sig") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    yield number, json.loads(line)
-                except json.JSONDecodeError as exc:
-                    failures.append(ReadFailure(path=f"{path}:{number}", format=found, reason=f"not JSON: {exc.msg}"))
-
-    try:
-        if found == "tass-records":
-            for number, value in values():
-                yield from _drain(failures)
-                is_batch = isinstance(value, dict) and isinstance(value.get("articles"), list)
-                for record in value["articles"] if is_batch else [value]:
-                    yield _tass_record(record, f"{path}:{number}")
-        else:
-            messages = (value for _, value in values())
-            chosen = iter_client_messages if found == "telegram-client-json" else iter_html_fragments
-            parsed = chosen(messages)
-            for record in parsed:
-                yield from _drain(failures)
-                yield record
-        yield from _drain(failures)
-    except (*STREAM_ERRORS, TypeError) as exc:
-        yield from _drain(failures)
-        yield stopped(path, found, exc)
-
-
-def _tass_record(record: Any, where: str) -> Article | ReadFailure:
-    from mfaparse import parse_tass_record  # noqa: PLC0415  # avoids an import cycle
-
-    try:
-        return parse_tass_record(record)
-    except (MfaparseError, TypeError, ValueError) as exc:
-        return ReadFailure(path=where, format="tass-records", reason=str(exc))
-
-
-def _drain(failures: list[ReadFailure]) -> Iterator[ReadFailure]:
-    while failures:
-        yield failures.pop(0)
-
-
-def _streamed(path: pathlib.Path, found: Format, opener: Any) -> Iterator[Post | Article | ReadFailure]:
-    from mfaparse.telegram.export import iter_telegram_export  # noqa: PLC0415  # avoids an import cycle
-    from mfaparse.telegram.text import iter_telegram  # noqa: PLC0415  # likewise
-
-    try:
-        if found == "telegram-text":
-            with opener(path, "rt", encoding="utf-8-sig") as text:
-                yield from iter_telegram(text)
-        else:
-            with opener(path, "rb") as raw:
-                yield from iter_telegram_export(raw)
-    except STREAM_ERRORS as exc:
-        yield stopped(path, found, exc)
+        yield ReadFailure(path=str(path), format=None, reason="not a regular file (a FIFO, socket or device): refused")
 
 
 def read(
-    paths: PathLike | Iterable[PathLike], format: str = "auto"
-) -> Iterator[Post | Article | ReadFailure]:  # the CLI's word
-    """Records of files, directories (recursive), globs (``dumps/**/*.txt``), ``.gz`` files and ``.zip``
-    archives, or ``-`` for stdin.
+    paths: PathLike | Iterable[PathLike], *, format: str | None = None, options: ReadOptions | None = None
+) -> Iterator[Record]:
+    """Records of files, folders (recursive), globs (``dumps/**/*.txt``), ``.gz`` files and ``.zip`` archives,
+    or ``-`` for stdin, lazily.
 
-    The format of each file is detected from its content unless ``format`` names one. A file that cannot be
-    read or parsed yields a :class:`ReadFailure` and reading goes on: nothing is dropped without a record.
+    The format of each input is detected from its content unless ``format`` names one (see
+    :data:`mfaparse.FORMATS`). An input that cannot be read or parsed — or one record of a records file — yields
+    a :class:`ReadFailure` naming it (``path``, ``path:line``, ``path#index``, ``archive!member``) and reading
+    goes on: nothing is dropped without a record.
     """
-    if format != "auto" and format not in FORMATS:
-        raise ValueError(f"format must be 'auto' or one of {', '.join(FORMATS)}, not {format!r}")
-    fmt: Format | None = None if format == "auto" else format  # type: ignore[assignment]  # checked above
-    items: list[PathLike] = []
-    for given in [paths] if isinstance(paths, (str, pathlib.Path)) else list(paths):
-        text = str(given)
-        if text != "-" and any(ch in text for ch in "*?[") and not pathlib.Path(text).exists():
-            matches = sorted(glob.glob(text, recursive=True))  # "dumps/**/*.txt"
-            items.extend(matches or [given])  # no match: reported as missing below
+    if format is not None and format != "auto":
+        spec(format)  # ValueError naming the choices, before any file is read
+    fmt = None if format in (None, "auto") else format
+    opts = options if options is not None else ReadOptions()
+    if not isinstance(opts, ReadOptions):
+        raise TypeError(f"options must be ReadOptions, not {type(opts).__name__}")
+    for item in expand_paths(paths):
+        if isinstance(item, ReadFailure):
+            yield attrs.evolve(item, format=fmt)
         else:
-            items.append(given)
+            yield from read_path(item, fmt, opts)
+
+
+def read_path(path: str, fmt: str | None = None, options: ReadOptions | None = None) -> Iterator[Record]:
+    """The records of one input from :func:`expand_paths` (a file, or ``-``), failures included."""
+    opts = options if options is not None else ReadOptions()
+    if path == "-":
+        yield from _guarded("<stdin>", fmt, lambda: _stdin(opts, fmt))
+        return
+    file = pathlib.Path(path)
+    if file.suffix == ".zip":
+        yield from _guarded(path, fmt, lambda: _zip(file, fmt, opts))
+        return
+    yield from _guarded(path, fmt, lambda: _file(file, fmt, opts))
+
+
+def _guarded(name: str, fmt: str | None, records: Any) -> Iterator[Record]:
+    """The records, and a ReadFailure where they stop on an input error (those before it were given)."""
+    given = 0
+    try:
+        for record in records():
+            given += 1
+            yield record
+    except INPUT_ERRORS as exc:
+        yield stopped(name, fmt, exc) if given else ReadFailure(path=name, format=fmt, reason=_reason(exc))
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not UTF-8 text ({exc.reason} at byte {exc.start})"
+    if isinstance(exc, (OSError, EOFError, zipfile.BadZipFile, zlib.error)):
+        return f"cannot read: {exc}"
+    return str(exc)
+
+
+def stopped(path: str | pathlib.Path, found: str | None, exc: BaseException) -> ReadFailure:
+    """The failure record of an input that stopped part way (the records before it were already given)."""
+    return ReadFailure(path=str(path), format=found, reason=f"stopped while streaming: {_reason(exc)}")
+
+
+def _stdin(options: ReadOptions, fmt: str | None) -> Iterator[Record]:
+    stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else io.BytesIO(sys.stdin.read().encode("utf-8"))
+    yield from _whole("<stdin>", _read_capped(stream, options.whole_bytes, "<stdin>"), fmt)
+
+
+def _zip(path: pathlib.Path, fmt: str | None, options: ReadOptions) -> Iterator[Record]:
+    with zipfile.ZipFile(path) as archive:
+        for info in sorted(archive.infolist(), key=lambda i: i.filename):
+            if info.is_dir():
+                continue
+            name = f"{path}!{info.filename}"
+            yield from _guarded(name, fmt, lambda info=info, name=name: _member(archive, info, name, fmt, options))
+
+
+def _member(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, fmt: str | None, options: ReadOptions
+) -> Iterator[Record]:
+    yield from _whole(name, _member_bytes(archive, info, name, options), fmt)
+
+
+def _member_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, options: ReadOptions) -> bytes:
+    """A ``.zip`` member's bytes, within the limits (its declared sizes checked first, then what it expands to)."""
+    cap = min(options.whole_bytes, options.max_bytes or options.whole_bytes)
+    if info.file_size > cap:
+        raise ParseError(f"{name} expands to {info.file_size:,} bytes, more than {cap:,} (ReadOptions.whole_bytes)")
+    if info.file_size > options.ratio_floor and info.file_size > options.max_ratio * max(info.compress_size, 1):
+        raise ParseError(f"{name} expands more than {options.max_ratio} times its compressed size: refused as a bomb")
+    with archive.open(info) as member:
+        limited = _Limited(member, lambda: info.compress_size, name, options, cap)
+        with io.BufferedReader(limited) as stream:
+            return _read_capped(stream, cap, name)
+
+
+Plan = Literal["chunks", "stream", "whole"]
+
+
+def plan(path: str, fmt: str | None = None, options: ReadOptions | None = None) -> tuple[Plan, FormatSpec | None]:
+    """How an input is read: ``chunks`` (a large Telegram dump, read a chunk of posts at a time: the command
+    line shares its chunks among workers), ``stream`` (another large file: a Desktop export, JSON Lines), or
+    ``whole``; and the format, where it is known before reading."""
+    opts = options if options is not None else ReadOptions()
+    file = pathlib.Path(path)
+    if path == "-" or file.suffix == ".zip":
+        return "whole", None
+    try:
+        if not _is_regular(file) or file.stat().st_size < opts.stream_bytes:
+            return "whole", None
+        with open_input(file, opts) as stream:
+            head = stream.read(_HEAD_BYTES).decode("utf-8", errors="replace")
+    except (*INPUT_ERRORS,):
+        return "whole", None  # read whole, which reports the real error
+    entry = _stream_spec(head, fmt)
+    if entry is None:
+        return "whole", None
+    return ("chunks" if entry.stream == "lines" else "stream"), entry
+
+
+def _stream_spec(head: str, fmt: str | None) -> FormatSpec | None:
+    """The format a large file streams as, from its head; None when it is read whole."""
+    stripped = head.lstrip("\ufeff \t\r\n")
+    given = spec(fmt) if fmt else None
+    if kind_of(stripped) == "json":
+        line, newline, _ = stripped.partition("\n")
+        first: Any = None
+        if newline:
+            with contextlib.suppress(ValueError, RecursionError):
+                first = json.loads(line)
+        if isinstance(first, dict) and not isinstance(first.get("messages"), list):  # JSON Lines, one record a line
+            try:
+                entry = given or detect_value([first])
+            except ParseError:
+                return None
+            return entry if entry.stream == "json-lines" else None
+        if (given is None or given.name == "telegram-export-json") and '"messages"' in head:
+            return spec("telegram-export-json")
+        return None
+    if given is not None:
+        return given if given.stream == "lines" else None
+    try:  # the head ends mid-line: whole lines only
+        entry, _ = sniff(head[: head.rfind("\n") + 1] or head)
+    except ParseError:
+        return None
+    return entry if entry.stream == "lines" else None
+
+
+def _file(path: pathlib.Path, fmt: str | None, options: ReadOptions) -> Iterator[Record]:
+    how, entry = plan(str(path), fmt, options)
+    if how == "whole" or entry is None:
+        with open_input(path, options) as stream:
+            data = _read_capped(stream, options.whole_bytes, str(path))
+        yield from _whole(str(path), data, fmt)
+    elif entry.stream == "lines":
+        from mfaparse.telegram.text import iter_telegram  # noqa: PLC0415  # the reader imports parsers lazily
+
+        with open_input(path, options) as stream:
+            yield from iter_telegram(telegram_lines(stream, options))
+    elif entry.stream == "export":
+        from mfaparse.telegram.export_json import stream_export  # noqa: PLC0415  # lazily
+
+        with open_input(path, options) as stream:
+            for item in stream_export(stream, keep_going=True):
+                yield _failure(str(path), item) if isinstance(item, Skipped) else item[0]
+    else:
+        yield from _json_lines(path, entry, options)
+
+
+def detect_paths(
+    paths: PathLike | Iterable[PathLike], options: ReadOptions | None = None
+) -> Iterator[tuple[str, str | ReadFailure]]:
+    """The format of every input :func:`read` would read from ``paths`` — each file of a folder, each member of a
+    ``.zip``, a ``.gz`` file's content — or the ReadFailure that reading it would give."""
+    opts = options if options is not None else ReadOptions()
+    for item in expand_paths(paths):
+        if isinstance(item, ReadFailure):
+            yield item.path, item
+        elif item != "-" and pathlib.Path(item).suffix == ".zip":
+            yield from _guarded_detect(item, lambda item=item: _detect_zip(pathlib.Path(item), opts))
+        else:
+            yield from _guarded_detect(item, lambda item=item: iter([(item, _detect_one(item, opts))]))
+
+
+def _guarded_detect(name: str, found: Any) -> Iterator[tuple[str, str | ReadFailure]]:
+    try:
+        yield from found()
+    except INPUT_ERRORS as exc:
+        yield name, ReadFailure(path=name, format=None, reason=_reason(exc))
+
+
+def _detect_one(path: str, options: ReadOptions) -> str:
+    if path == "-":
+        stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else io.BytesIO(sys.stdin.read().encode("utf-8"))
+        return sniff(_read_capped(stream, options.whole_bytes, "<stdin>").decode("utf-8-sig"))[0].name
+    how, entry = plan(path, None, options)
+    if how != "whole" and entry is not None:
+        return entry.name
+    with open_input(pathlib.Path(path), options) as stream:
+        return sniff(_read_capped(stream, options.whole_bytes, path).decode("utf-8-sig"))[0].name
+
+
+def _detect_zip(path: pathlib.Path, options: ReadOptions) -> Iterator[tuple[str, str | ReadFailure]]:
+    with zipfile.ZipFile(path) as archive:
+        for info in sorted(archive.infolist(), key=lambda i: i.filename):
+            if info.is_dir():
+                continue
+            name = f"{path}!{info.filename}"
+            try:
+                data = _member_bytes(archive, info, name, options)
+                yield name, sniff(data.decode("utf-8-sig"))[0].name
+            except INPUT_ERRORS as exc:
+                yield name, ReadFailure(path=name, format=None, reason=_reason(exc))
+
+
+def telegram_lines(stream: IO[bytes], options: ReadOptions) -> Iterator[str]:
+    """The lines of a UTF-8 (BOM or none) binary stream, each at most ``options.max_line`` characters: a longer
+    one is a ParseError before it is read whole."""
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    limit = options.max_line
+    try:
+        while True:
+            line = text.readline(limit + 1)
+            if not line:
+                return
+            if len(line) > limit and not line.endswith(("\n", "\r")):
+                raise ParseError(f"a line longer than {limit:,} characters (ReadOptions.max_line)")
+            yield line
+    finally:
+        if not stream.closed:
+            text.detach()  # the caller's stream stays open: it closes it
+
+
+def _json_lines(path: pathlib.Path, entry: FormatSpec, options: ReadOptions) -> Iterator[Record]:
+    """A large JSON Lines file a line at a time."""
+    with open_input(path, options) as stream:
+        yield from _json_line_records(str(path), enumerate(telegram_lines(stream, options), start=1), entry.name)
+
+
+def _json_line_records(name: str, lines: Iterable[tuple[int, str]], fmt: str | None) -> Iterator[Record]:
+    """The records of JSON Lines, a line at a time: a line that is no JSON, or no record of the format, is a
+    ReadFailure naming ``name:line`` and reading goes on. The format is the first line's, unless given."""
+    entry = spec(fmt) if fmt else None
+    for number, line in lines:
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            value = json.loads(line)
+        except ValueError as exc:
+            yield ReadFailure(path=where, format=fmt, reason=f"not JSON: {getattr(exc, 'msg', exc)}")
+            continue
+        except RecursionError:
+            yield ReadFailure(path=where, format=fmt, reason="not JSON: nested deeper than the JSON reader's limit")
+            continue
+        if entry is None:
+            entry = detect_value([value])
+        yield from _line_records(where, entry, [value])
+
+
+def _whole(name: str, data: bytes, fmt: str | None) -> Iterator[Record]:
+    """The records of one input read whole (bytes): decoded, loaded and sniffed once, parsed item by item."""
+    text = data.decode("utf-8-sig")
+    if kind_of(text) == "json" and (fmt is None or spec(fmt).kind == "json"):
+        try:
+            value = json.loads(text)
+        except ValueError as exc:
+            if not _is_lines(text):
+                raise ParseError(f"expected JSON or JSON Lines: {getattr(exc, 'msg', exc)}") from exc
+            yield from _json_line_records(name, enumerate(text.split("\n"), start=1), fmt)
+            return
+        except RecursionError as exc:
+            raise ParseError("expected JSON: nested deeper than the JSON reader's limit") from exc
+        values = value if isinstance(value, list) else [value]
+        entry = spec(fmt) if fmt else detect_value(values)
+        for item in entry.items(values, True):
+            yield _failure(name, item) if isinstance(item, Skipped) else item
+        return
+    entry = spec(fmt) if fmt else sniff(text)[0]
+    for item in entry.items(load_values(text)[0] if entry.kind == "json" else text, True):
+        yield _failure(name, item) if isinstance(item, Skipped) else item
+
+
+def _line_records(where: str, entry: FormatSpec, values: list[Any]) -> Iterator[Record]:
+    """The records of one JSON Lines line: a bad one is ``where``; in a line holding several, ``where#index``."""
+    items = list(entry.items(values, True))
     for item in items:
-        if str(item) == "-":
-            data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
-            yield from _records("<stdin>", data, fmt)
-            continue
-        path = pathlib.Path(item)
-        if not path.exists():
-            yield ReadFailure(path=str(path), format=fmt, reason="no such file or directory")
-            continue
-        for file in _files(path):
-            try:
-                streamed = _stream(file, fmt)
-            except (OSError, EOFError):  # unreadable or a broken .gz: read whole, which reports it
-                streamed = None
-            if streamed is not None:
-                yield from streamed
-                continue
-            try:
-                members = list(_texts(file))
-            except (OSError, zipfile.BadZipFile, EOFError) as exc:
-                yield ReadFailure(path=str(file), format=fmt, reason=f"cannot read: {exc}")
-                continue
-            for name, data in members:
-                yield from _records(name, data, fmt)
+        if isinstance(item, Skipped):
+            yield ReadFailure(path=where if len(items) == 1 else f"{where}#{item.index}", format=entry.name,
+                              reason=str(item.error))  # fmt: skip
+        else:
+            yield item
+
+
+def _failure(name: str, skipped: Skipped) -> ReadFailure:
+    return ReadFailure(path=f"{name}#{skipped.index}", format=None, reason=str(skipped.error))
+
+
+def _is_lines(text: str) -> bool:
+    """Whether JSON text that does not load as one document is JSON Lines (its first line is one value)."""
+    first, newline, rest = text.lstrip("\ufeff \t\r\n").partition("\n")
+    return bool(newline and rest.strip()) and _one_value(first)
+
+
+def _one_value(line: str) -> bool:
+    try:
+        json.loads(line)
+    except (ValueError, RecursionError):
+        return False
+    return True

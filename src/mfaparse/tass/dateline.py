@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import regex
 
-from mfaparse.dates import MONTHS
-from mfaparse.documents import Dateline
-from mfaparse.model import PartialDate, Span
+from mfaparse._lines.vocab import AGENCY
+from mfaparse._model.base import PartialDate, Span
+from mfaparse._model.documents import Dateline
+from mfaparse._text.dates import MONTHS
 
 __all__ = ["AGENCIES", "read_dateline"]
 
@@ -28,11 +29,8 @@ _CITY = r"(?P<city>\p{Lu}[\p{Lu}\p{M}'’.\-]*(?:[ \-][\p{Lu}\p{M}'’.\-]+){0,4
 _REGION = r"(?:\s*/(?P<region>[^/\n]{2,60})/)?"
 # "October 13" or "13 октября"
 _WHEN = r"(?:(?P<month>\L<months>)\.?\s+(?P<day>[0-3]?\d)|(?P<day2>[0-3]?\d)\s+(?P<month2>\L<months>)\.?)"
-# "/TASS/", "/ТАСС/", "/Корр. ТАСС Вера Щербакова/", "/ИТАР-ТАСС/"
-_AGENCY = (
-    r"/\s*(?:(?:Корр\.|Спец\.\s*корр\.|Corr\.)\s*)?(?P<agency>ИТАР-ТАСС|ITAR-TASS|ТАСС|TASS)"
-    r"(?:\s+(?P<corr>[^/\n]{3,60}))?\s*/"
-)
+# "/TASS/", "/ТАСС/", "/Корр. ТАСС Вера Щербакова/", "/ИТАР-ТАСС/": the shared fragment (formats sniff it too)
+_AGENCY = AGENCY
 _DATELINE = regex.compile(
     rf"^\s*(?:{_CITY}{_REGION},\s*{_WHEN}\s*\.?\s*)?{_AGENCY}\s*[.:]?\s*",
     months=list(MONTHS),

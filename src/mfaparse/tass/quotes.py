@@ -17,8 +17,8 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from mfaparse.documents import Quote, Speaker
-from mfaparse.model import Span
+from mfaparse._model.base import Span
+from mfaparse._model.documents import Quote, Speaker
 
 __all__ = ["find_quotes"]
 

@@ -15,7 +15,8 @@ from collections.abc import Mapping
 import attrs
 import regex
 
-from mfaparse.documents import Article
+from mfaparse._model.documents import Article
+from mfaparse._text.dates import iso_time, unix_time
 from mfaparse.errors import ParseError
 from mfaparse.tass.text import parse_tass
 
@@ -47,15 +48,9 @@ def _as_datetime(value: object) -> dt.datetime | None:
     """An aware datetime from an ISO string (naive ones are Moscow time, as TASS writes) or a Unix time."""
     if value is None:
         return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return dt.datetime.fromtimestamp(value, tz=dt.timezone.utc)
-    if not isinstance(value, str):
-        raise ParseError(f"expected an ISO date or a Unix time, found {type(value).__name__}")
-    try:
-        stamp = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace(" ", "T", 1))
-    except ValueError as exc:
-        raise ParseError(f"expected an ISO date such as 2024-06-27T12:26:08Z, found {value!r}") from exc
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=_MOSCOW)
+    if isinstance(value, str):
+        return iso_time(value, "the record's date", naive=_MOSCOW)
+    return unix_time(value, "the record's date")
 
 
 def parse_tass_record(record: Mapping[str, object], *, strict: bool = False) -> Article:

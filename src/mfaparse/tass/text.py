@@ -15,28 +15,20 @@ from collections.abc import Callable
 
 import regex
 
-from mfaparse.clean import CleanOptions, clean_text
-from mfaparse.dates import find_dates, parse_time, timestamp
-from mfaparse.dedup import line_key
-from mfaparse.documents import Article, Dateline, EditorNote
+from mfaparse._lines.rules import TASS_RULES, classify_line, removal_kind
+from mfaparse._lines.vocab import CRUMB
+from mfaparse._model.base import PartialDateTime, Removal, RemovalKind, Span
+from mfaparse._model.documents import Article, Dateline, EditorNote
+from mfaparse._text.clean import CleanOptions, clean_text
+from mfaparse._text.dates import find_dates, parse_time, timestamp
+from mfaparse._text.dedup import line_key
+from mfaparse._text.normalize import normalize
 from mfaparse.errors import ParseError
-from mfaparse.model import PartialDateTime, Removal, RemovalKind, Span
-from mfaparse.normalize import normalize
 from mfaparse.tass.dateline import read_dateline
 from mfaparse.tass.quotes import find_quotes
 
 __all__ = ["parse_tass"]
 
-# Section crumbs above the title: "All news", "World", "Все новости", "Политика".
-_CRUMB = regex.compile(
-    r"(?i)all\ news|world|politics|russia|economy|business\ &\ economy|society(?:\ &\ culture)?|sports?"
-    r"|military\ &\ defense|science\ &\ space|emergencies|russian\ politics\ &\ diplomacy|ukraine\ crisis"
-    r"|все\ новости|политика|в\ мире|экономика(?:\ и\ бизнес)?|общество|происшествия|спорт|культура"
-    r"|армия\ и\ опк|наука|международная\ панорама|новости"
-)
-_SHARE = regex.compile(r"(?i)[-–•]?\s*(?:share\ on|поделиться\ в)\s+\w[\w.\- ]{0,20}")
-_READ_ALSO = regex.compile(r"(?i)(?:читайте\ также|read\ also|see\ also|также\ по\ теме)[:.]?(?:\s.{0,200})?")
-_FOOTER = regex.compile(r"(?i)©.{0,80}(?:ТАСС|TASS).{0,80}|(?:информационное\ агентство\ россии\ )?тасс\ ©.{0,80}")
 # A timestamp line: "14:10, 16 February", "August 06, 18:14 UTC+3", "10:05", "обновлено 10:15".
 _STAMP_WORDS = regex.compile(r"(?i)updated|обновлено|,|\s|\.")
 # An editor's note: "(Australian-UK-US security partnership - TASS)", "(… — прим. ТАСС)".
@@ -110,7 +102,7 @@ def parse_tass(
         removed.append(Removal(kind=kind, span=span, text=span.slice(source)))
 
     i = 0
-    while i < len(units) and i < 3 and _CRUMB.fullmatch(units[i].slice(source)):
+    while i < len(units) and i < 3 and CRUMB.fullmatch(units[i].slice(source)):
         remove("crumb", units[i])
         i += 1
     head = units[i:]
@@ -217,10 +209,6 @@ def _read_header(
 
 
 def _debris(line: str) -> RemovalKind | None:
-    if _SHARE.fullmatch(line):
-        return "share_widget"
-    if _READ_ALSO.fullmatch(line):
-        return "read_also"
-    if _FOOTER.fullmatch(line):
-        return "footer"
-    return None
+    """The removal kind of a page-furniture line (share widgets, read-also, footers), None for content."""
+    kind = classify_line(line, TASS_RULES)
+    return None if kind in ("content", "blank") else removal_kind(kind, TASS_RULES)

@@ -19,13 +19,25 @@ from typing import Any
 
 import regex
 
-from mfaparse.documents import Forward, Media, Post, TelegramDump
-from mfaparse.emoji import name_and_flags
-from mfaparse.entities import Utf16Map
+from mfaparse._model.documents import Forward, Media, Post, TelegramDump
+from mfaparse._text.dates import iso_time, unix_time
+from mfaparse._text.entities import Utf16Map
 from mfaparse.errors import ParseError
-from mfaparse.telegram.messages import MessageMeta, Piece, message_dump, message_posts
+from mfaparse.telegram._messages import (
+    ALL_MARKED,
+    Message,
+    Meta,
+    Piece,
+    Skipped,
+    build_messages,
+    int_field,
+    mappings,
+    message_dump,
+    piece_kind,
+    posts_of,
+)
 
-__all__ = ["iter_client_messages", "markdown_pieces", "parse_client_messages"]
+__all__ = ["client_messages", "iter_client_messages", "markdown_pieces", "parse_client_messages"]
 
 # Markdown as client libraries write it: [text](url), **bold**, __italic__, ~~strike~~, `code`; emphasis
 # may span lines ("**Headline\n**"). Bounded lengths keep the scan linear.
@@ -83,10 +95,17 @@ def _telethon_pieces(message: Mapping[str, Any]) -> list[Piece]:
     text = message.get("message") or ""
     if not isinstance(text, str):
         raise ParseError(f"expected the message text as a string, found {type(text).__name__}")
-    entities = sorted(
-        (e for e in message.get("entities") or () if isinstance(e, Mapping) and "offset" in e and "length" in e),
-        key=lambda e: int(e["offset"]),
-    )
+    raw = message.get("entities") or ()
+    if not isinstance(raw, (list, tuple)):
+        raise ParseError(f"expected the message's entities as a list, found {type(raw).__name__}")
+    entities = []
+    for e in raw:
+        if isinstance(e, Mapping) and "offset" in e and "length" in e:
+            if type(e["offset"]) is not int or type(e["length"]) is not int:
+                raise ParseError(f"expected integer entity offsets, found {e['offset']!r} and {e['length']!r}")
+            piece_kind(e.get("_"), "a Telethon entity")
+            entities.append(e)
+    entities.sort(key=lambda e: int(e["offset"]))
     units = Utf16Map(text)
     pieces: list[Piece] = []
     pos = 0
@@ -100,25 +119,22 @@ def _telethon_pieces(message: Mapping[str, Any]) -> list[Piece]:
         if span.start > pos:
             pieces.append(Piece(text=text[pos : span.start]))
         kind = _TELETHON_KINDS.get(str(e.get("_")), str(e.get("_", "plain")))
-        pieces.append(Piece(text=span.slice(text), kind=kind, href=e.get("url")))
+        url = e.get("url")
+        pieces.append(Piece(text=span.slice(text), kind=kind, href=url if isinstance(url, str) else None))
         pos = span.end
     if pos < len(text) or not pieces:
         pieces.append(Piece(text=text[pos:]))
     return pieces
 
 
-def _as_datetime(value: object) -> dt.datetime | None:
-    if value is None or isinstance(value, dt.datetime):
-        return value.replace(tzinfo=value.tzinfo or dt.timezone.utc) if value else None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return dt.datetime.fromtimestamp(value, tz=dt.timezone.utc)
+def _as_datetime(value: object, field: str) -> dt.datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
     if isinstance(value, str):
-        try:
-            stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError as exc:
-            raise ParseError(f"expected an ISO date, found {value!r}") from exc
-        return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
-    raise ParseError(f"expected a date, found {type(value).__name__}")
+        return iso_time(value, field)
+    return unix_time(value, field)
 
 
 def _forward(fwd: object) -> Forward | None:
@@ -127,15 +143,14 @@ def _forward(fwd: object) -> Forward | None:
     sender = fwd.get("from_id")
     channel_id = sender.get("channel_id") if isinstance(sender, Mapping) else None
     name = fwd.get("from_name") or (f"channel {channel_id}" if channel_id else "unknown")
-    message_id = fwd.get("channel_post")
-    display, flags = name_and_flags(str(name))
-    return Forward(
-        name=display,
-        flags=flags,
+    message_id = int_field(fwd.get("channel_post"), "fwd_from.channel_post")
+    author = fwd.get("post_author")
+    return Forward.from_display(
+        str(name),
         url=f"https://t.me/c/{channel_id}/{message_id}" if channel_id and message_id else None,
-        message_id=message_id if isinstance(message_id, int) else None,
-        author=fwd.get("post_author"),
-        posted_at=_as_datetime(fwd.get("date")),
+        message_id=message_id,
+        author=author if isinstance(author, str) else None,
+        posted_at=_as_datetime(fwd.get("date"), "fwd_from.date"),
     )
 
 
@@ -145,15 +160,14 @@ def _reply_to(reply: object) -> int | None:
     return None
 
 
-def _meta(message: Mapping[str, Any], channel: str | None) -> MessageMeta:
-    message_id = message.get("message_id", message.get("id"))
-    message_id = message_id if isinstance(message_id, int) else None
+def _meta(message: Mapping[str, Any], channel: str | None) -> Meta:
+    message_id = int_field(message.get("message_id", message.get("id")), "message id")
     name = message.get("channel", channel)
     name = name if isinstance(name, str) else None
     peer = message.get("peer_id")
     sender = message.get("sender_id")
     channel_id = peer.get("channel_id") if isinstance(peer, Mapping) else None
-    if channel_id is None and isinstance(sender, int) and str(sender).startswith("-100"):
+    if channel_id is None and type(sender) is int and str(sender).startswith("-100"):
         channel_id = int(str(sender)[4:])  # Bot API form of a channel id: -100 and the id
     url = None
     if message_id is not None and name and _USERNAME.fullmatch(name):
@@ -161,44 +175,42 @@ def _meta(message: Mapping[str, Any], channel: str | None) -> MessageMeta:
     elif message_id is not None and channel_id:
         url = f"https://t.me/c/{channel_id}/{message_id}"
     media = message.get("media")
-    return MessageMeta(
+    return Meta(
         channel=name,
         message_id=message_id,
         url=url,
-        posted_at=_as_datetime(message.get("date")),
+        posted_at=_as_datetime(message.get("date"), "date"),
         forward=_forward(message.get("fwd_from")),
         author=message.get("post_author") if isinstance(message.get("post_author"), str) else None,
         reply_to=_reply_to(message.get("reply_to")),
-        views=message.get("views") if isinstance(message.get("views"), int) else None,
+        views=int_field(message.get("views"), "views"),
         media=(Media(kind=str(media.get("_", "media")) if isinstance(media, Mapping) else "media", text=""),)
         if media
         else (),
     )
 
 
-def _messages(messages: Iterable[Any], channel: str | None) -> Iterator[tuple[list[Piece], MessageMeta]]:
-    for message in messages:
-        if not isinstance(message, Mapping):
-            raise TypeError(f"expected each message to be a mapping, found {type(message).__name__}")
-        if "message" in message and "text" not in message:
-            pieces = _telethon_pieces(message)
-        else:
-            text = message.get("text") or ""
-            if not isinstance(text, str):
-                raise ParseError(f"expected the message text as a string, found {type(text).__name__}")
-            pieces = markdown_pieces(text)
-        yield pieces, _meta(message, channel)
+def _message(message: Mapping[str, Any], channel: str | None) -> Message:
+    if "message" in message and "text" not in message:
+        return Message(pieces=_telethon_pieces(message), meta=_meta(message, channel), marks=ALL_MARKED)
+    text = message.get("text") or ""
+    if not isinstance(text, str):
+        raise ParseError(f"expected the message text as a string, found {type(text).__name__}")
+    return Message(pieces=markdown_pieces(text), meta=_meta(message, channel))
+
+
+def client_messages(
+    messages: Iterable[Any], channel: str | None = None, *, keep_going: bool = False
+) -> Iterator[tuple[Post, str] | Skipped]:
+    """The built Posts of client-library messages (see :func:`~mfaparse.telegram._messages.build_messages`)."""
+    return build_messages(messages, lambda m: _message(m, channel), keep_going=keep_going, objects=keep_going)
 
 
 def parse_client_messages(messages: Iterable[Mapping[str, Any]], channel: str | None = None) -> TelegramDump:
     """Client-library messages (Markdown records or Telethon ``to_dict()``) as a dump of posts."""
-    if isinstance(messages, (str, bytes, Mapping)):
-        raise TypeError("parse_client_messages() takes an iterable of message mappings (a list of dicts)")
-    return message_dump(list(message_posts(_messages(messages, channel))), None)
+    return message_dump(client_messages(mappings(messages, "parse_client_messages"), channel), None)
 
 
 def iter_client_messages(messages: Iterable[Mapping[str, Any]], channel: str | None = None) -> Iterator[Post]:
     """Posts of client-library messages, one at a time (for JSONL files read line by line)."""
-    if isinstance(messages, (str, bytes, Mapping)):
-        raise TypeError("iter_client_messages() takes an iterable of message mappings")
-    yield from (post for post, _ in message_posts(_messages(messages, channel)))
+    return posts_of(client_messages(mappings(messages, "iter_client_messages"), channel))

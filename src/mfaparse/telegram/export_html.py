@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from typing import Any
 
-from mfaparse.documents import Channel, Forward, Media, TelegramDump
-from mfaparse.emoji import name_and_flags
+from mfaparse._model.documents import Channel, Forward, Media, TelegramDump
 from mfaparse.errors import ParseError
-from mfaparse.telegram.html_text import html_parser, node_pieces, node_text
-from mfaparse.telegram.messages import MessageMeta, Piece, message_dump, message_posts
+from mfaparse.telegram._html import html_parser, node_pieces, node_text
+from mfaparse.telegram._messages import Message, Meta, build_messages, message_dump
 
 __all__ = ["parse_telegram_export_html"]
 
@@ -34,7 +32,10 @@ def _stamp(value: str | None) -> dt.datetime | None:
     offset = dt.timedelta(0)
     if m.group(7):
         offset = dt.timedelta(hours=int(m.group(8)), minutes=int(m.group(9))) * (-1 if m.group(7) == "-" else 1)
-    return dt.datetime(year, month, day, hour, minute, second, tzinfo=dt.timezone(offset))
+    try:
+        return dt.datetime(year, month, day, hour, minute, second, tzinfo=dt.timezone(offset))
+    except ValueError as exc:  # "31.02.2025 25:00:00", "UTC+25:00"
+        raise ParseError(f"expected a time such as 03.12.2025 19:07:11 UTC+02:00, found {m.group()!r}: {exc}") from exc
 
 
 def _media_kind(wrap: Any) -> str:
@@ -53,15 +54,18 @@ def _forward(body: Any) -> Forward | None:
     raw = node_text(name_node)
     if date_node is not None:
         raw = raw.replace(node_text(date_node), "").strip()
-    name, flags = name_and_flags(raw)
-    return Forward(
-        name=name,
-        flags=flags,
+    return Forward.from_display(
+        raw,
         posted_at=_stamp(date_node.attributes.get("title") if date_node is not None else None),
     )
 
 
-def _messages(doc: Any, channel: str | None) -> Iterator[tuple[list[Piece], MessageMeta]]:
+_HTML_MARKS = frozenset({"hashtag", "link"})
+"""A Desktop HTML export marks hashtags (``ShowHashtag`` anchors) and links; mentions are found in the text."""
+
+
+def _nodes(doc: Any) -> Any:
+    """Each message block with the sender it shows or inherits (a ``joined`` block has no name of its own)."""
     sender: str | None = None
     for node in doc.css("div.message.default"):
         body = node.css_first("div.body")
@@ -70,22 +74,27 @@ def _messages(doc: Any, channel: str | None) -> Iterator[tuple[list[Piece], Mess
         name = node.css_first("div.body > div.from_name")
         if name is not None:
             sender = node_text(name)
-        forward = _forward(body)
-        text_node = (body.css_first("div.forwarded.body div.text") if forward else None) or body.css_first("div.text")
-        media = tuple(Media(kind=_media_kind(m), text=node_text(m)) for m in body.css("div.media_wrap"))
-        date = body.css_first("div.date")
-        ident = _MESSAGE_ID.match(node.attributes.get("id") or "")
-        reply = body.css_first("div.reply_to a")
-        replied = _REPLY.search(reply.attributes.get("href") or "") if reply is not None else None
-        meta = MessageMeta(
-            channel=channel or sender,
-            message_id=int(ident.group(1)) if ident else None,
-            posted_at=_stamp(date.attributes.get("title") if date is not None else None),
-            forward=forward,
-            media=media,
-            reply_to=int(replied.group(1)) if replied else None,
-        )
-        yield node_pieces(text_node), meta
+        yield node, body, sender
+
+
+def _message(item: tuple[Any, Any, str | None]) -> Message:
+    node, body, sender = item
+    forward = _forward(body)
+    text_node = (body.css_first("div.forwarded.body div.text") if forward else None) or body.css_first("div.text")
+    media = tuple(Media(kind=_media_kind(m), text=node_text(m)) for m in body.css("div.media_wrap"))
+    date = body.css_first("div.date")
+    ident = _MESSAGE_ID.match(node.attributes.get("id") or "")
+    reply = body.css_first("div.reply_to a")
+    replied = _REPLY.search(reply.attributes.get("href") or "") if reply is not None else None
+    meta = Meta(
+        channel=sender,
+        message_id=int(ident.group(1)) if ident else None,
+        posted_at=_stamp(date.attributes.get("title") if date is not None else None),
+        forward=forward,
+        media=media,
+        reply_to=int(replied.group(1)) if replied else None,
+    )
+    return Message(pieces=node_pieces(text_node), meta=meta, marks=_HTML_MARKS)
 
 
 def parse_telegram_export_html(html: str) -> TelegramDump:
@@ -99,6 +108,4 @@ def parse_telegram_export_html(html: str) -> TelegramDump:
     if doc.css_first("div.history") is None:
         raise ParseError("expected a Telegram Desktop HTML export: no div.history with messages")
     title = node_text(doc.css_first("div.page_header div.text")) or None
-    built = list(message_posts(_messages(doc, None)))
-    channel = Channel(name=(named := name_and_flags(title))[0], flags=named[1]) if title else None
-    return message_dump(built, channel)
+    return message_dump(build_messages(_nodes(doc), _message), Channel.from_display(title) if title else None)

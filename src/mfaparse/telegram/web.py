@@ -20,69 +20,59 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from mfaparse.documents import Channel, Forward, Media, Post, TelegramDump
-from mfaparse.emoji import name_and_flags
+from mfaparse._lines import vocab
+from mfaparse._model.documents import Channel, Forward, Media, Post, TelegramDump
+from mfaparse._text.dates import iso_time
 from mfaparse.errors import ParseError
-from mfaparse.telegram.html_text import html_parser, node_pieces, node_text
-from mfaparse.telegram.messages import MessageMeta, Piece, message_dump, message_posts
-from mfaparse.telegram.text import channel_record
+from mfaparse.telegram._html import html_parser, node_pieces, node_text
+from mfaparse.telegram._messages import Message, Meta, Skipped, build_messages, mappings, message_dump, posts_of
 
-__all__ = ["iter_html_fragments", "parse_telegram_web"]
+__all__ = ["fragment_messages", "iter_html_fragments", "parse_telegram_web"]
 
 _POST_URL = re.compile(r"https?://t\.me/(?:s/)?(?P<channel>[A-Za-z0-9_]{4,32})/(?P<id>\d+)")
-_COUNT = re.compile(r"(?P<n>\d+(?:[.,]\d+)?)\s*(?P<mult>[KM]?)")
 _MEDIA_SELECTORS = (
     (".message_media_not_supported_label", "unsupported"),
     (".tgme_widget_message_photo_wrap", "photo"),
     (".tgme_widget_message_video_player", "video"),
     (".tgme_widget_message_document", "file"),
 )
-_COUNTER_NAMES = {"subscriber": "subscribers", "member": "subscribers", "photo": "photos", "video": "videos",
-                  "file": "files", "link": "links"}  # fmt: skip
+_WEB_MARKS = frozenset({"hashtag", "link"})
+"""A t.me page marks hashtags (``?q=%23`` links) and links; mentions are found in the text."""
+_COUNT = re.compile(r"(\d+(?:[.,]\d+)?)\s*([KMКМ]?)")
 
 
 def _number(text: str) -> int | None:
     m = _COUNT.search(text)
-    if m is None:
-        return None
-    return round(float(m.group("n").replace(",", ".")) * {"K": 1_000, "M": 1_000_000}.get(m.group("mult"), 1))
+    return vocab.parse_count(m.group(1), m.group(2)) if m else None
 
 
 def _channel(doc: Any) -> Channel | None:
     title = doc.css_first(".tgme_channel_info_header_title")
     if title is None:
         return None
-    name, flags = name_and_flags(node_text(title))
     counts: dict[str, int | None] = {}
     for counter in doc.css(".tgme_channel_info_counter"):
-        kind = node_text(counter.css_first(".counter_type")).lower().rstrip("s")
-        field = _COUNTER_NAMES.get(kind)
-        if field:
-            counts[field] = _number(node_text(counter.css_first(".counter_value")))
+        word = node_text(counter.css_first(".counter_type"))
+        if word:
+            counts.setdefault(vocab.counter_field(word), _number(node_text(counter.css_first(".counter_value"))))
     username = node_text(doc.css_first(".tgme_channel_info_header_username")).lstrip("@") or None
     description = node_text(doc.css_first(".tgme_channel_info_description")) or None
-    return channel_record(name, flags, counts, username=username, description=description)
+    return Channel.from_display(node_text(title), counts, username=username, description=description)
 
 
 def _forward(node: Any) -> Forward | None:
     link = node.css_first(".tgme_widget_message_forwarded_from_name")
     if link is None:
         return None
-    name, flags = name_and_flags(node_text(link))
     href = link.attributes.get("href")
     m = _POST_URL.match(href or "")
-    return Forward(name=name, flags=flags, url=href, message_id=int(m.group("id")) if m else None)
+    return Forward.from_display(node_text(link), url=href, message_id=int(m.group("id")) if m else None)
 
 
 def _time(node: Any) -> dt.datetime | None:
     stamp = node.css_first("time[datetime]")
     value = stamp.attributes.get("datetime") if stamp is not None else None
-    if not value:
-        return None
-    try:
-        return dt.datetime.fromisoformat(value.strip())
-    except ValueError as exc:
-        raise ParseError(f"expected an ISO time in <time datetime>, found {value!r}") from exc
+    return iso_time(value, "<time datetime>") if value else None
 
 
 def _media(node: Any) -> tuple[Media, ...]:
@@ -126,24 +116,22 @@ def _address(node: Any) -> str | None:
     return None
 
 
-def _messages(doc: Any, channel: Channel | None) -> Iterator[tuple[list[Piece], MessageMeta]]:
-    for node in doc.css(".tgme_widget_message"):
-        address = _address(node)
-        username, _, number = (address or "").partition("/")
-        message_id = int(number) if number.isdigit() else None
-        forward = _forward(node)
-        meta = MessageMeta(
-            channel=channel.name if channel else (username or None),
-            message_id=message_id,
-            url=f"https://t.me/{address}" if message_id is not None else None,
-            posted_at=_time(node),
-            forward=forward,
-            media=_media(node),
-            author=node_text(node.css_first(".tgme_widget_message_from_author")) or None,
-            reply_to=_reply_to(node),
-            views=_number(node_text(node.css_first(".tgme_widget_message_views"))) or None,
-        )
-        yield node_pieces(_own_text(node)), meta
+def _message(node: Any, channel: Channel | None) -> Message:
+    address = _address(node)
+    username, _, number = (address or "").partition("/")
+    message_id = int(number) if number.isdigit() else None
+    meta = Meta(
+        channel=channel.name if channel else (username or None),
+        message_id=message_id,
+        url=f"https://t.me/{address}" if message_id is not None else None,
+        posted_at=_time(node),
+        forward=_forward(node),
+        media=_media(node),
+        author=node_text(node.css_first(".tgme_widget_message_from_author")) or None,
+        reply_to=_reply_to(node),
+        views=_number(node_text(node.css_first(".tgme_widget_message_views"))) or None,
+    )
+    return Message(pieces=node_pieces(_own_text(node)), meta=meta, marks=_WEB_MARKS)
 
 
 def parse_telegram_web(html: str) -> TelegramDump:
@@ -156,10 +144,10 @@ def parse_telegram_web(html: str) -> TelegramDump:
         raise TypeError(f"parse_telegram_web() takes str, not {type(html).__name__}")
     doc = html_parser(html)
     channel = _channel(doc)
-    built = list(message_posts(_messages(doc, channel)))
-    if not built and channel is None:
+    nodes = doc.css(".tgme_widget_message")
+    if not nodes and channel is None:
         raise ParseError("expected a Telegram web page: no .tgme_widget_message and no channel header")
-    return message_dump(built, channel)
+    return message_dump(build_messages(nodes, lambda node: _message(node, channel)), channel)
 
 
 def iter_html_fragments(records: Iterable[Mapping[str, Any]]) -> Iterator[Post]:
@@ -168,23 +156,23 @@ def iter_html_fragments(records: Iterable[Mapping[str, Any]]) -> Iterator[Post]:
     Newlines in a fragment are line breaks (scrapers keep them so); spans point into each record's text
     joined in order, as :func:`parse_telegram_web` does.
     """
-    yield from (post for post, _ in message_posts(_fragments(records)))
+    yield from posts_of(fragment_messages(mappings(records, "iter_html_fragments")))
 
 
-def _fragments(records: Iterable[Mapping[str, Any]]) -> Iterator[tuple[list[Piece], MessageMeta]]:
-    for record in records:
-        if not isinstance(record, Mapping):
-            raise TypeError(f"expected fragment records as mappings, not {type(record).__name__}")
-        html = record.get("html") or ""
-        if not isinstance(html, str):
-            raise ParseError(f"expected the fragment's html as a string, found {type(html).__name__}")
-        body = html_parser(f"<div>{html}</div>").css_first("div")
-        channel = record.get("channel")
-        name = channel.lstrip("@") if isinstance(channel, str) else None
-        published = record.get("publishedAt")
-        posted_at = None
-        if isinstance(published, str):
-            stamp = dt.datetime.fromisoformat(published.replace(" ", "T"))
-            posted_at = stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
-        meta = MessageMeta(channel=name, posted_at=posted_at)
-        yield node_pieces(body, newlines=True), meta
+def fragment_messages(records: Iterable[Any], *, keep_going: bool = False) -> Iterator[tuple[Post, str] | Skipped]:
+    """The built Posts of fragment records (see :func:`~mfaparse.telegram._messages.build_messages`)."""
+    return build_messages(records, _fragment, keep_going=keep_going, objects=True)
+
+
+def _fragment(record: Mapping[str, Any]) -> Message:
+    html = record.get("html") or ""
+    if not isinstance(html, str):
+        raise ParseError(f"expected the fragment's html as a string, found {type(html).__name__}")
+    body = html_parser(f"<div>{html}</div>").css_first("div")
+    channel = record.get("channel")
+    published = record.get("publishedAt")
+    meta = Meta(
+        channel=channel.lstrip("@") if isinstance(channel, str) else None,
+        posted_at=iso_time(published, "publishedAt") if isinstance(published, str) else None,
+    )
+    return Message(pieces=node_pieces(body, newlines=True), meta=meta, marks=_WEB_MARKS)

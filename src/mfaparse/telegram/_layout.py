@@ -14,27 +14,17 @@ from collections.abc import Sequence
 
 import regex
 
-from mfaparse.dates import find_dates
-from mfaparse.documents import Block, BlockKind, Speaker
-from mfaparse.entities import is_hashtag_line, strip_hashtags
-from mfaparse.model import PartialDate, Span
+from mfaparse._lines.vocab import ANSWER_MARK, BULLETS, ELISION, LEADING_MARKS, PLACE_MARK, QUESTION_MARK, TITLE_MARK
+from mfaparse._model.base import PartialDate, Span
+from mfaparse._model.documents import Block, BlockKind, Speaker
+from mfaparse._text.dates import find_dates
+from mfaparse._text.entities import is_hashtag_line, strip_hashtags
 
-__all__ = ["Line", "read_layout", "read_place_date", "read_speaker", "read_title_place_date"]
+__all__ = ["LayoutLine", "read_layout", "read_place_date", "read_speaker", "read_title_place_date"]
 
-Line = tuple[str, int]
+LayoutLine = tuple[str, int]
 """A kept line of a post and the offset of its first character in the source."""
 
-# Leading emoji and spaces: "🔹️ ", "🇷🇺🇮🇳 ", "❓" (a bare ©, ® or ™ is text, not a mark).
-_LEADING_MARKS = regex.compile(
-    r"(?:\s|[[\p{Extended_Pictographic}\p{EMod}\p{RI}]--[©®™]]|[©®™]\ufe0f|[\ufe0f\u20e3\u200d\U000e0020-\U000e007f])+",
-    flags=regex.V1,
-)
-_TITLE_MARK = "🎙"
-_PLACE_MARK = "📍"
-_ANSWER_MARK = "💬"
-_QUESTION_MARK = "❓"
-_BULLETS = ("🔹", "🔸", "▪", "•", "✅", "◾", "▫", "🔻", "➖", "▶", "✔", "☑", "- ", "– ", "— ")
-_ELISION = regex.compile(r"[<\[(]\s*(?:\.{3}|…)\s*[>\])]")
 # A title's trailing "(Sochi, November 6, 2024)" / "(June 11, 2024, Nizhny Novgorod)" / ", 10 December 2023".
 _TRAILING_PAREN = regex.compile(r"\((?P<inner>[^()]{3,80})\)\s*$")
 # "Sergey Lavrov:" / "President Vladimir Putin (from ...):" / "Foreign Ministry Spokeswoman Maria Zakharova:".
@@ -96,13 +86,13 @@ def _strip_mark(text: str) -> tuple[str, int]:
     opening = text.lstrip()
     if not opening or opening[0] < "\u2000":
         return opening, len(text) - len(opening)
-    marks = _LEADING_MARKS.match(text)
+    marks = LEADING_MARKS.match(text)
     cut = marks.end() if marks else 0
     return text[cut:], cut
 
 
 def read_layout(
-    lines: Sequence[Line],
+    lines: Sequence[LayoutLine],
 ) -> tuple[tuple[Block, ...], str | None, str | None, PartialDate | None, tuple[Speaker, ...]]:
     """Blocks, title, place, date and speakers of a post's kept lines."""
     blocks: list[Block] = []
@@ -118,16 +108,16 @@ def read_layout(
         body, cut = _strip_mark(text)
         kind: BlockKind = "paragraph"
         speaker: str | None = None
-        if stripped.startswith(_TITLE_MARK) and title is None:
+        if stripped.startswith(TITLE_MARK) and title is None:
             kind, title = "title", body
             tail_place, tail_date = read_title_place_date(body)
             place, date = place or tail_place, date or tail_date
-        elif stripped.startswith(_PLACE_MARK) and (found := read_place_date(body)) and found[1] is not None:
+        elif stripped.startswith(PLACE_MARK) and (found := read_place_date(body)) and found[1] is not None:
             kind = "place"
             place, date = place or found[0], date or found[1]
-        elif stripped.startswith(_QUESTION_MARK):
+        elif stripped.startswith(QUESTION_MARK):
             kind, seen_question = "question", True
-        elif stripped.startswith(_ANSWER_MARK):
+        elif stripped.startswith(ANSWER_MARK):
             kind = "answer" if seen_question else "quote"
             head = _SPEAKER.match(body)
             who = read_speaker(head.group("head")) if head else None
@@ -135,11 +125,11 @@ def read_layout(
                 speaker = who[0]
                 start = offset + cut
                 speakers.append(Speaker(name=who[0], role=who[1], span=Span(start=start, end=start + head.end(1))))
-        elif _ELISION.fullmatch(stripped):
+        elif ELISION.fullmatch(stripped):
             kind = "elision"
         elif is_hashtag_line(stripped):
             kind = "hashtags"
-        elif stripped.startswith(_BULLETS):
+        elif stripped.startswith(BULLETS):
             kind = "bullet"
         if kind == "paragraph":  # a paragraph keeps its leading emoji ("🌐 On February 21-22, ...")
             cut = len(text) - len(text.lstrip())

@@ -12,9 +12,9 @@ from typing import Literal
 
 import attrs
 
-from mfaparse.emoji import strip_emoji
-from mfaparse.entities import is_hashtag_line, strip_hashtags
-from mfaparse.normalize import normalize
+from mfaparse._text.emoji import strip_emoji
+from mfaparse._text.entities import is_hashtag_line, strip_hashtags
+from mfaparse._text.normalize import normalize
 
 __all__ = ["CleanOptions", "clean_text"]
 

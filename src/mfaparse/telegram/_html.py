@@ -11,7 +11,7 @@ import re  # literal whitespace only
 from typing import TYPE_CHECKING, Any
 
 from mfaparse.errors import MissingDependencyError
-from mfaparse.telegram.messages import Piece
+from mfaparse.telegram._messages import Piece
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
@@ -34,29 +34,37 @@ def html_parser(html: str) -> Any:
     return LexborHTMLParser(html)
 
 
-def _walk(node: LexborNode, pieces: list[Piece], kind: str | None, href: str | None, newlines: bool) -> None:
-    for child in node.iter(include_text=True):
+def _anchor(child: LexborNode) -> tuple[str, str | None]:
+    """The entity an ``<a>`` is: a hashtag (t.me's ``?q=%23...``, the Desktop export's ``ShowHashtag``), else a link."""
+    link = child.attributes.get("href") or ""
+    if link.startswith("?q=%23") or "ShowHashtag" in (child.attributes.get("onclick") or ""):
+        return "hashtag", None
+    return "text_link", link or None
+
+
+def _walk(root: LexborNode, pieces: list[Piece], newlines: bool) -> None:
+    """The pieces of ``root``'s content, in document order; an explicit stack, so any nesting depth is fine."""
+    space = _LINE_SPACE_RUN if newlines else _SPACE_RUN  # in fragments whose newlines are breaks, only spaces
+    stack: list[tuple[Any, str | None, str | None]] = [(root.iter(include_text=True), None, None)]
+    while stack:
+        children, kind, href = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            continue
         tag = child.tag
         if tag == "-text":
-            text = child.text_content or ""
-            # in fragments whose newlines are line breaks only spaces and tabs collapse
-            text = (_LINE_SPACE_RUN if newlines else _SPACE_RUN).sub(" ", text)
+            text = space.sub(" ", child.text_content or "")
             if text:
                 pieces.append(Piece(text=text, kind=kind, href=href))
         elif tag == "br":
             pieces.append(Piece(text="\n"))
         elif tag == "a":
-            link = child.attributes.get("href") or ""
-            if link.startswith("?q=%23"):
-                _walk(child, pieces, "hashtag", None, newlines)
-            else:
-                _walk(child, pieces, "text_link", link or None, newlines)
-        elif tag in ("script", "style"):
-            continue
-        else:
+            stack.append((child.iter(include_text=True), *_anchor(child)))
+        elif tag not in ("script", "style"):
             if tag in _BLOCKS and pieces and not pieces[-1].text.endswith("\n"):
                 pieces.append(Piece(text="\n"))
-            _walk(child, pieces, kind, href, newlines)
+            stack.append((child.iter(include_text=True), kind, href))
 
 
 def node_pieces(node: LexborNode | None, *, newlines: bool = False) -> list[Piece]:
@@ -67,7 +75,7 @@ def node_pieces(node: LexborNode | None, *, newlines: bool = False) -> list[Piec
     if node is None:
         return []
     pieces: list[Piece] = []
-    _walk(node, pieces, None, None, newlines)
+    _walk(node, pieces, newlines)
     out: list[Piece] = []
     for i, piece in enumerate(pieces):
         text = piece.text

@@ -21,7 +21,7 @@ from typing import Literal
 
 import attrs
 
-from mfaparse._serde import Record
+from mfaparse._model.record import Record
 
 __all__ = [
     "EmojiKind",

@@ -19,11 +19,11 @@ import unicodedata
 from collections.abc import Sequence
 
 import attrs
-import regex
 
-from mfaparse._serde import Record
-from mfaparse.emoji import strip_emoji
-from mfaparse.model import Removal, Span
+from mfaparse._lines.vocab import ELLIPSIS_LINE, LINK_WORDS, TRUNCATION
+from mfaparse._model.base import Removal, Span
+from mfaparse._model.results import Dedup
+from mfaparse._text.emoji import strip_emoji
 
 __all__ = [
     "Dedup",
@@ -35,15 +35,9 @@ __all__ = [
     "find_duplicate_runs",
     "line_key",
     "line_keys",
+    "markers",
 ]
 
-# Markers a post may legitimately hold several of: "<...>" elisions and bare link texts ("Read in full").
-_ELISION = regex.compile(r"[<\[(]?\s*(?:\.{3}|…)\s*[>\])]?")
-_LINK_TEXT = regex.compile(
-    r"(?i)read\ in\ full|read\ more(?:\ about\ .{1,80})?|watch\ in\ full|full\ text|more|"
-    r"читать\ (?:полностью|далее|подробнее)|подробнее|смотреть\ (?:полностью|видео)|далее"
-)
-_TRUNCATION = ("…", "...")
 _LONGEST_MARKER = 100
 _MAX_PASSES = 8
 
@@ -69,17 +63,6 @@ class DuplicateRun:
     start: int
     length: int
     source: int
-
-
-@attrs.frozen(kw_only=True)
-class Dedup(Record):
-    """The text without its repeated blocks, and what was removed (spans into ``source``)."""
-
-    source: str
-    text: str
-    removed: tuple[Removal, ...]
-    kept: tuple[Span, ...]
-    """The pieces of ``source`` that make up ``text``, in order."""
 
 
 def line_key(line: str) -> str:
@@ -123,7 +106,7 @@ def is_marker(line: str) -> bool:
     stripped = line.strip()
     if len(stripped) > _LONGEST_MARKER:
         return False
-    return not stripped or bool(_ELISION.fullmatch(stripped) or _LINK_TEXT.fullmatch(stripped))
+    return not stripped or bool(ELLIPSIS_LINE.fullmatch(stripped) or LINK_WORDS.fullmatch(stripped))
 
 
 def find_duplicate_runs(lines: Sequence[str], options: DedupOptions | None = None) -> tuple[DuplicateRun, ...]:
@@ -132,10 +115,11 @@ def find_duplicate_runs(lines: Sequence[str], options: DedupOptions | None = Non
     Expected O(n): each line is looked up by its hashed key among a bounded number of earlier places.
     """
     keys = line_keys(lines)
-    return _find_runs(lines, keys, _markers(lines, keys), options if options is not None else DedupOptions())
+    return _find_runs(lines, keys, markers(lines, keys), options if options is not None else DedupOptions())
 
 
-def _markers(lines: Sequence[str], keys: Sequence[str]) -> list[bool]:
+def markers(lines: Sequence[str], keys: Sequence[str]) -> list[bool]:
+    """Whether each line is a marker (:func:`is_marker`), or has an empty key."""
     return [not key or is_marker(line) for line, key in zip(lines, keys, strict=True)]
 
 
@@ -156,16 +140,23 @@ def _find_runs(
     return tuple(runs)
 
 
-def duplicate_lines(lines: Sequence[str], options: DedupOptions | None = None) -> list[tuple[list[int], list[int]]]:
+def duplicate_lines(
+    lines: Sequence[str],
+    options: DedupOptions | None = None,
+    *,
+    keys: Sequence[str] | None = None,
+    marks: Sequence[bool] | None = None,
+) -> list[tuple[list[int], list[int]]]:
     """Repeated runs as (indices of the repeat, indices of the first copy), found until nothing repeats.
 
     Removing a run can bring lines together that repeat an earlier run in turn; another pass over what is
     kept finds those, so that deduplicating the result again removes nothing. Passes are bounded
-    (``_MAX_PASSES``), each linear; line keys are computed once for all of them.
+    (``_MAX_PASSES``), each linear; line keys are computed once for all of them, or given (``keys`` and
+    ``marks``, each line's :func:`line_key` and :func:`markers`: a caller that has them already).
     """
     opts = options if options is not None else DedupOptions()
-    all_keys = line_keys(lines)
-    all_markers = _markers(lines, all_keys)
+    all_keys = keys if keys is not None else line_keys(lines)
+    all_markers = marks if marks is not None else markers(lines, all_keys)
     kept = list(range(len(lines)))
     found: list[tuple[list[int], list[int]]] = []
     for _ in range(_MAX_PASSES):
@@ -205,14 +196,14 @@ class _LineIndex:
 
     def truncated_match(self, a: int, b: int) -> bool:
         """Line ``a`` is cut short (``…``) and its text begins line ``b``."""
-        if not self.lines[a].rstrip().endswith(_TRUNCATION):
+        if not self.lines[a].rstrip().endswith(TRUNCATION):
             return False
         stem = self.keys[a].rstrip(".…")
         return len(stem) >= self.opts.min_truncated_chars and self.keys[b].startswith(stem)
 
     def candidates(self, i: int) -> list[int]:
         found = self.where.get(self.keys[i], [])
-        if found or not self.lines[i].rstrip().endswith(_TRUNCATION):
+        if found or not self.lines[i].rstrip().endswith(TRUNCATION):
             return found
         stem = self.keys[i].rstrip(".…")
         width = self.opts.min_truncated_chars

@@ -14,9 +14,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mfaparse.documents import Article, Post
-from mfaparse.near_duplicates import DuplicateGroup
-from mfaparse.reader import ReadFailure
+from mfaparse._model.documents import Article, Post
+from mfaparse._model.results import DuplicateGroup, ReadFailure
 
 __all__ = ["RECORD_TYPES", "from_jsonl", "to_jsonl"]
 

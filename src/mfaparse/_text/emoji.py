@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import regex
 
-from mfaparse.model import EmojiKind, EmojiMatch, Span
+from mfaparse._model.base import EmojiKind, EmojiMatch, Span
 
 __all__ = ["find_emoji", "flag_code", "name_and_flags", "strip_emoji"]
 

@@ -1,6 +1,6 @@
 """Generic, type-driven conversion between attrs records and JSON-ready data.
 
-Every record in :mod:`mfaparse.model` inherits :class:`Record`, which gives it ``to_dict()`` and
+Every record in :mod:`mfaparse._model.base` inherits :class:`Record`, which gives it ``to_dict()`` and
 ``from_dict()``. The conversion follows the type annotations, so a JSON line written by ``to_dict()``
 loads back into an equal record.
 """

@@ -19,14 +19,17 @@ from typing import Literal
 
 import regex
 
-from mfaparse.model import Hashtag, Link, Mention, Span
+from mfaparse._model.base import Hashtag, Link, Mention, Span
 
 __all__ = [
     "Utf16Map",
     "find_hashtags",
     "find_links",
     "find_mentions",
+    "hashtags_in",
     "is_hashtag_line",
+    "links_in",
+    "mentions_in",
     "strip_hashtags",
 ]
 
@@ -76,11 +79,15 @@ def _marked(pattern: regex.Pattern[str], text: str, mark: str) -> Iterator[regex
 
 def find_hashtags(text: str) -> tuple[Hashtag, ...]:
     """Every hashtag in ``text``: ``#`` not after a word character, then word characters with a letter."""
-    _check(text, "find_hashtags")
+    return hashtags_in(_check(text, "find_hashtags"))
+
+
+def hashtags_in(text: str, base: int = 0) -> tuple[Hashtag, ...]:
+    """:func:`find_hashtags` of ``text``, its spans placed at ``base`` (where ``text`` stands in a source)."""
     if "#" not in text:
         return ()
     return tuple(
-        Hashtag(tag=m.group(1), span=Span(start=m.start(), end=m.end()))
+        Hashtag(tag=m.group(1), span=Span(start=base + m.start(), end=base + m.end()))
         for m in _marked(_HASHTAG, text, "#")
         if _HAS_LETTER.search(m.group(1))
     )
@@ -88,11 +95,16 @@ def find_hashtags(text: str) -> tuple[Hashtag, ...]:
 
 def find_mentions(text: str) -> tuple[Mention, ...]:
     """Every ``@username`` mention in ``text`` (not e-mail addresses)."""
-    _check(text, "find_mentions")
+    return mentions_in(_check(text, "find_mentions"))
+
+
+def mentions_in(text: str, base: int = 0) -> tuple[Mention, ...]:
+    """:func:`find_mentions` of ``text``, its spans placed at ``base``."""
     if "@" not in text:
         return ()
     return tuple(
-        Mention(username=m.group(1), span=Span(start=m.start(), end=m.end())) for m in _marked(_MENTION, text, "@")
+        Mention(username=m.group(1), span=Span(start=base + m.start(), end=base + m.end()))
+        for m in _marked(_MENTION, text, "@")
     )
 
 
@@ -102,16 +114,23 @@ def find_links(text: str) -> tuple[Link, ...]:
     >>> [(lk.text, lk.url) for lk in find_links("See [Read in full](https://mid.ru/x) or t.me/MFARussia.")]
     [('Read in full', 'https://mid.ru/x'), ('t.me/MFARussia', 't.me/MFARussia')]
     """
-    _check(text, "find_links")
+    return links_in(_check(text, "find_links"))
+
+
+def links_in(text: str, base: int = 0) -> tuple[Link, ...]:
+    """:func:`find_links` of ``text``, its spans placed at ``base``."""
     links: list[Link] = []
     for m in _LINK.finditer(text):
+        start = base + m.start()
         if m.group("md_text") is not None:
-            links.append(Link(text=m.group("md_text"), url=m.group("md_url"), span=Span(start=m.start(), end=m.end())))
+            links.append(
+                Link(text=m.group("md_text"), url=m.group("md_url"), span=Span(start=start, end=base + m.end()))
+            )
             continue
         url = m.group().rstrip(_TRAILING_PUNCT)
         if url in ("www.", "") or url.endswith("://"):
             continue
-        links.append(Link(text=url, url=url, span=Span(start=m.start(), end=m.start() + len(url))))
+        links.append(Link(text=url, url=url, span=Span(start=start, end=start + len(url))))
     return tuple(links)
 
 

@@ -6,12 +6,14 @@ Spans point into the ``source`` of the enclosing result (``TelegramDump.source``
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from collections.abc import Mapping
+from typing import Any, Literal
 
 import attrs
 
-from mfaparse._serde import Record
-from mfaparse.model import Hashtag, Link, Mention, PartialDate, PartialDateTime, Removal, Span
+from mfaparse._model.base import Hashtag, Link, Mention, PartialDate, PartialDateTime, Removal, Span
+from mfaparse._model.record import Record
+from mfaparse._text.emoji import name_and_flags
 
 __all__ = [
     "Article",
@@ -43,6 +45,16 @@ class Forward(Record):
     span: Span | None = None
     """Where the forward header was read from, when it came from text."""
 
+    @classmethod
+    def from_display(cls, display: str, **fields: Any) -> Forward:
+        """The forward of a display name as every source shows it: ``Russian MFA 🇷🇺`` -> name, flags.
+
+        >>> Forward.from_display("Russian MFA 🇷🇺", message_id=5)
+        Forward(name='Russian MFA', flags=('RU',), url=None, message_id=5, author=None, posted_at=None, span=None)
+        """
+        name, flags = name_and_flags(display)
+        return cls(name=name, flags=flags, **fields)
+
 
 @attrs.frozen(kw_only=True)
 class Channel(Record):
@@ -58,6 +70,21 @@ class Channel(Record):
     links: int | None = None
     description: str | None = None
     span: Span | None = None
+
+    @classmethod
+    def from_display(cls, display: str, counts: Mapping[str, int | None] | None = None, **fields: Any) -> Channel:
+        """The channel of a display name (``Посольство России в Индии 🇷🇺🇮🇳`` -> name, flags ``RU``, ``IN``), with
+        its counters by field name (``subscribers``, ``photos``, ``videos``, ``files``, ``links``).
+
+        >>> Channel.from_display("Russian MFA 🇷🇺", {"subscribers": 53500}).subscribers
+        53500
+        """
+        name, flags = name_and_flags(display)
+        known: dict[str, Any] = {k: v for k, v in (counts or {}).items() if k in _COUNTERS}
+        return cls(name=name, flags=flags, **known, **fields)
+
+
+_COUNTERS = frozenset({"subscribers", "photos", "videos", "files", "links"})
 
 
 @attrs.frozen(kw_only=True)

@@ -21,11 +21,10 @@ import re  # literal ranges only, for speed: see _WORD
 import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
-from typing import Literal
 
 import attrs
 
-from mfaparse._serde import Record
+from mfaparse._model.results import DuplicateGroup
 
 __all__ = ["DuplicateGroup", "MinHasher", "NearDupOptions", "dedup_posts", "text_fingerprint"]
 
@@ -64,15 +63,6 @@ class NearDupOptions:
             raise ValueError(f"num_perm ({self.num_perm}) must be a positive multiple of bands ({self.bands})")
         if self.shingle < 1:
             raise ValueError(f"shingle must be >= 1, got {self.shingle}")
-
-
-@attrs.frozen(kw_only=True)
-class DuplicateGroup(Record):
-    """Posts that repeat each other: ``representative`` is the earliest; ``members`` include it, in order."""
-
-    kind: Literal["exact", "near"]
-    representative: int
-    members: tuple[int, ...]
 
 
 def _text_of(post: object) -> str:

@@ -10,16 +10,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
 import attrs
 import regex
 
+from mfaparse._model.base import PartialDate, PartialDateTime, Span
 from mfaparse.errors import ParseError
-from mfaparse.model import PartialDate, PartialDateTime, Span
 
-__all__ = ["MONTHS", "DateMatch", "find_dates", "parse_date", "parse_time"]
+__all__ = ["MONTHS", "DateMatch", "find_dates", "iso_time", "parse_date", "parse_time", "unix_time"]
 
 MONTHS: dict[str, int] = {}
 """Month names and abbreviations (lower case, without the dot) to month numbers, English and Russian."""
@@ -209,3 +210,44 @@ def timestamp(date: PartialDate | None, time: tuple[int, int, int | None, Span] 
         minute=time[1] if time else None,
         utc_offset=time[2] if time else None,
     )
+
+
+_UTC = dt.timezone.utc
+
+
+def unix_time(value: object, field: str = "time") -> dt.datetime:
+    """An aware UTC datetime from a Unix time (a number, or digits as a string); anything else — a bool, a
+    value out of the datetime range, NaN or infinity — is a ParseError naming ``field``.
+
+    >>> unix_time("1686201531").isoformat()
+    '2023-06-08T05:18:51+00:00'
+    >>> unix_time(1e20, "date_unixtime")
+    Traceback (most recent call last):
+    ...
+    mfaparse.errors.ParseError: expected a Unix time in date_unixtime, found 1e+20 (out of range)
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ParseError(f"expected a Unix time in {field}, found {type(value).__name__}")
+    try:
+        number = float(value) if isinstance(value, str) and not value.strip().isdigit() else int(value)
+        return dt.datetime.fromtimestamp(number, tz=_UTC)
+    except ValueError as exc:
+        raise ParseError(f"expected a Unix time in {field}, found {value!r}") from exc
+    except (OverflowError, OSError) as exc:
+        raise ParseError(f"expected a Unix time in {field}, found {value!r} (out of range)") from exc
+
+
+def iso_time(value: str, field: str = "time", *, naive: dt.tzinfo = _UTC) -> dt.datetime:
+    """An aware datetime from an ISO 8601 string (``Z`` and a space for ``T`` accepted); a naive time is in
+    ``naive``'s zone. A malformed string is a ParseError naming ``field``.
+
+    >>> iso_time("2024-12-01 10:00:00Z").isoformat()
+    '2024-12-01T10:00:00+00:00'
+    """
+    if not isinstance(value, str):
+        raise ParseError(f"expected an ISO time in {field}, found {type(value).__name__}")
+    try:
+        stamp = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace(" ", "T", 1))
+    except ValueError as exc:
+        raise ParseError(f"expected an ISO time such as 2024-06-27T12:26:08Z in {field}, found {value!r}") from exc
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=naive)

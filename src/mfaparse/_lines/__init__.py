@@ -1,0 +1,1 @@
+"""What a line is: every vocabulary once (vocab), and the line classes as rule tables (rules)."""

@@ -1,0 +1,189 @@
+"""Lines and their classes: a source split once into lines whose facts (offset, class, dedup key, marker) are
+computed once, and the line classes as rule tables (name, removal kind, test) for Telegram and TASS text.
+
+>>> [classify_line(s) for s in ["Media is too big", "👉 Read in full", "1.2K views 10:15", "Hello"]]
+['media_placeholder', 'link_text', 'counter', 'content']
+>>> classify_line("- Share on Facebook", TASS_RULES)
+'share_widget'
+>>> link_words("👉 Read in full")
+'Read in full'
+>>> lines = Lines.of("Title\\n\\nRead in full", base=100)
+>>> lines.kinds, lines.span(2), lines.removal("link_text", 2).text
+(['content', 'blank', 'link_text'], Span(start=107, end=119), 'Read in full')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Literal
+
+import attrs
+
+from mfaparse._lines import vocab
+from mfaparse._model.base import Removal, RemovalKind, Span
+from mfaparse._text.dedup import line_keys, markers
+from mfaparse._text.emoji import strip_emoji
+
+__all__ = [
+    "TASS_RULES",
+    "TELEGRAM_RULES",
+    "LineClass",
+    "Lines",
+    "Rule",
+    "RuleTable",
+    "classify_line",
+    "is_media_continuation",
+    "link_words",
+]
+
+LineClass = Literal[
+    "content", "blank", "media_placeholder", "link_text", "call_to_action", "counter", "share_widget", "read_also",
+    "footer",
+]  # fmt: skip
+"""What a line is: the author's ``content``, a ``blank``, or one kind of debris (each a removal kind too)."""
+
+
+@attrs.frozen
+class Rule:
+    """One line class: its ``name``, the removal kind of a line of that class, and the test on the stripped line."""
+
+    name: LineClass
+    removal: RemovalKind
+    test: Callable[[str], bool]
+
+
+@attrs.frozen
+class RuleTable:
+    """Rules tried in order on a stripped, non-blank line; a line longer than ``longest`` is content at once."""
+
+    rules: tuple[Rule, ...]
+    longest: int | None = None
+
+
+def link_words(line: str) -> str:
+    """The words of a link line without its emoji and spaces (``👉 Read in full`` -> ``Read in full``)."""
+    return strip_emoji(line).strip(" \t:→»>")
+
+
+def _is_counter(stripped: str) -> bool:
+    return any(ch.isdigit() for ch in stripped) and bool(vocab.VIEW_COUNTER.fullmatch(stripped))
+
+
+def _is_link_text(stripped: str) -> bool:
+    lowered = stripped.casefold()
+    return any(hint in lowered for hint in vocab.LINK_HINTS) and bool(vocab.LINK_WORDS.fullmatch(link_words(stripped)))
+
+
+def _is_call_to_action(stripped: str) -> bool:
+    lowered = stripped.casefold()
+    return ("@" in lowered or "подпи" in lowered) and bool(vocab.CALL_TO_ACTION.fullmatch(link_words(stripped)))
+
+
+TELEGRAM_RULES = RuleTable(
+    rules=(
+        Rule("media_placeholder", "media_placeholder", lambda s: bool(vocab.MEDIA_PLACEHOLDER.fullmatch(s))),
+        Rule("counter", "counter", _is_counter),
+        Rule("link_text", "link_text", _is_link_text),
+        Rule("call_to_action", "call_to_action", _is_call_to_action),
+    ),
+    longest=120,
+)
+"""Scraped Telegram text: media placeholders, view counters, link words that lost their URL, calls to subscribe."""
+
+TASS_RULES = RuleTable(
+    rules=(
+        Rule("share_widget", "share_widget", lambda s: bool(vocab.SHARE.fullmatch(s))),
+        Rule("read_also", "read_also", lambda s: bool(vocab.READ_ALSO.fullmatch(s))),
+        Rule("footer", "footer", lambda s: bool(vocab.FOOTER.fullmatch(s))),
+    ),
+)
+"""TASS page text: share widgets, read-also lines, copyright footers."""
+
+
+def classify_line(line: str, table: RuleTable = TELEGRAM_RULES) -> LineClass:
+    """The class of one line by the rules of ``table``."""
+    stripped = line.strip()
+    if not stripped:
+        return "blank"
+    if table.longest is not None and len(stripped) > table.longest:
+        return "content"
+    for rule in table.rules:
+        if rule.test(stripped):
+            return rule.name
+    return "content"
+
+
+def removal_kind(name: LineClass, table: RuleTable = TELEGRAM_RULES) -> RemovalKind:
+    """The removal kind of a line of class ``name`` in ``table``."""
+    return next(rule.removal for rule in table.rules if rule.name == name)
+
+
+def is_media_continuation(line: str) -> bool:
+    """``VIEW IN TELEGRAM`` after ``Media is too big``: part of the same placeholder."""
+    return bool(vocab.MEDIA_CONTINUATION.fullmatch(line.strip()))
+
+
+class Lines:
+    """A source split into lines, each line's facts computed once: where it starts, its class, its dedup key
+    and whether it is a dedup marker (the last three on first use, for every line at once).
+
+    Offsets are ``base`` plus the place in ``source``: a chunk of a stream or a message of an export gets its
+    spans at their final place directly, with no second pass over the records.
+    """
+
+    __slots__ = ("_keys", "_kinds", "_markers", "base", "source", "starts", "table", "texts")
+
+    def __init__(self, source: str, base: int = 0, table: RuleTable = TELEGRAM_RULES) -> None:
+        self.source = source
+        self.base = base
+        self.table = table
+        self.texts = source.split("\n")
+        starts = [base]
+        for text in self.texts:
+            starts.append(starts[-1] + len(text) + 1)
+        self.starts = starts
+        self._kinds: list[LineClass] | None = None
+        self._keys: list[str] | None = None
+        self._markers: list[bool] | None = None
+
+    @classmethod
+    def of(cls, source: str, base: int = 0, table: RuleTable = TELEGRAM_RULES) -> Lines:
+        """The lines of ``source``, placed at ``base``."""
+        return cls(source, base, table)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @property
+    def kinds(self) -> list[LineClass]:
+        """Each line's class (:func:`classify_line` with this source's rule table)."""
+        if self._kinds is None:
+            self._kinds = [classify_line(text, self.table) for text in self.texts]
+        return self._kinds
+
+    @property
+    def keys(self) -> list[str]:
+        """Each line's dedup key (:func:`mfaparse._text.dedup.line_key`)."""
+        if self._keys is None:
+            self._keys = line_keys(self.texts)
+        return self._keys
+
+    @property
+    def markers(self) -> list[bool]:
+        """Whether each line is a dedup marker (blank, ``<...>``, bare link words)."""
+        if self._markers is None:
+            self._markers = markers(self.texts, self.keys)
+        return self._markers
+
+    def span(self, first: int, last: int | None = None) -> Span:
+        """The span of lines ``first`` to ``last`` (inclusive), without the final newline."""
+        last = first if last is None else last
+        return Span(start=self.starts[first], end=self.starts[last] + len(self.texts[last]))
+
+    def removal(
+        self, kind: RemovalKind, first: int, last: int | None = None, *, duplicate_of: Span | None = None
+    ) -> Removal:
+        """A removal of lines ``first`` to ``last`` (inclusive)."""
+        span = self.span(first, last)
+        text = self.source[span.start - self.base : span.end - self.base]
+        return Removal(kind=kind, span=span, text=text, duplicate_of=duplicate_of)

@@ -1,0 +1,190 @@
+"""Every vocabulary of the line floor, once: named fragments, each with real examples above it, composed and
+compiled at import (the way h11 writes its grammar). The classifier, dedup's markers, the layout reader, the
+post splitter, TASS debris and the format sniffers all use these; a new word is one line here.
+
+>>> bool(FORWARD.fullmatch("Forwarded from Russian MFA 🇷🇺")), bool(FORWARD.fullmatch("Переслано из МИД России"))
+(True, True)
+>>> [bool(LINK_WORDS.fullmatch(w)) for w in ("Read in full", "Watch the video", "Читать полностью", "Далее")]
+[True, True, True, True]
+>>> bool(ELISION.fullmatch("<...>")), bool(ELLIPSIS_LINE.fullmatch("…")), bool(ELISION.fullmatch("…"))
+(True, True, False)
+>>> parse_count("53.5", "K"), counter_field("подписчиков")
+(53500, 'subscribers')
+"""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = [
+    "AGENCY",
+    "AGENCY_MARK",
+    "ANSWER_MARK",
+    "BULLETS",
+    "CALL_TO_ACTION",
+    "CHANNEL_COUNTER",
+    "CHROME_END",
+    "CONTINUATION_MARKS",
+    "CRUMB",
+    "ELISION",
+    "ELLIPSIS_LINE",
+    "FOOTER",
+    "FORWARD",
+    "FORWARD_STARTS",
+    "LEADING_MARKS",
+    "LINK_HINTS",
+    "LINK_WORDS",
+    "MEDIA_CONTINUATION",
+    "MEDIA_PLACEHOLDER",
+    "PLACE_MARK",
+    "QUESTION_MARK",
+    "READ_ALSO",
+    "SHARE",
+    "SITE_CRUMB",
+    "SUBSCRIBER_LINE",
+    "TITLE_MARK",
+    "TRUNCATION",
+    "VIEW_COUNTER",
+    "counter_field",
+    "parse_count",
+]
+
+# ---------------------------------------------------------------------------------------------------------------
+# Telegram: forward headers and channel chrome
+# ---------------------------------------------------------------------------------------------------------------
+
+# "Forwarded from Russian MFA 🇷🇺", "Переслано от МИД России 🇷🇺", "Переслано из Russian MFA"
+_FORWARD_WORDS = r"(?:Forwarded\ from|Переслано\ от|Переслано\ из)"
+FORWARD = regex.compile(rf"{_FORWARD_WORDS}\s+(?P<name>\S.{{0,200}})")
+FORWARD_STARTS = ("Forwarded from", "Переслано")
+"""A cheap ``str.startswith`` test before :data:`FORWARD`."""
+
+# "53.5K", "132K", "1,2M", "16.7К" (Cyrillic К and М too: pages are copied from Russian interfaces)
+_COUNT = r"(?P<n>\d+(?:[.,]\d+)?)\s*(?P<mult>[KMКМ]?)"
+# "subscribers", "members", "подписчиков", "участника"
+_SUBSCRIBER_WORDS = r"subscribers?|members?|подписчик\w*|участник\w*"
+# "16.7K photos", "2.1K videos", "479 links", "фотографий", "ссылок"
+_OTHER_COUNTER_WORDS = r"photos?|videos?|files?|links?|фото\w*|видео\w*|файл\w*|ссыл\w*"
+CHANNEL_COUNTER = regex.compile(
+    rf"{_COUNT}\s+(?P<what>{_SUBSCRIBER_WORDS}|{_OTHER_COUNTER_WORDS})", flags=regex.IGNORECASE | regex.VERBOSE
+)
+"""A channel page's counter line: ``53.5K subscribers``, ``16.7K photos``, ``132K подписчиков``."""
+SUBSCRIBER_LINE = regex.compile(rf"(?m)^{_COUNT}\s+(?:{_SUBSCRIBER_WORDS})", flags=regex.IGNORECASE | regex.VERBOSE)
+"""A line opening with a subscriber count: the format sniffers' sign of a channel page."""
+_COUNTER_FIELDS = {"sub": "subscribers", "mem": "subscribers", "под": "subscribers", "уча": "subscribers",
+                   "pho": "photos", "фот": "photos", "vid": "videos", "вид": "videos", "fil": "files",
+                   "фай": "files", "lin": "links", "ссы": "links"}  # fmt: skip
+_MULTIPLIERS = {"": 1, "K": 1_000, "К": 1_000, "M": 1_000_000, "М": 1_000_000}
+
+# "Download Telegram", "Open in Telegram", "Открыть в Telegram", "Preview channel", "加入频道"
+CHROME_END = regex.compile(
+    r"Download\ Telegram|加入频道|Subscribe\ to\ a\ channel|Open\ in\ Telegram|Открыть\ в\ Telegram"
+    r"|View\ in\ Telegram|Join\ channel|Preview\ channel",
+    flags=regex.IGNORECASE | regex.VERBOSE,
+)
+"""The line that ends a channel page's header."""
+
+# ---------------------------------------------------------------------------------------------------------------
+# Telegram: scrape debris
+# ---------------------------------------------------------------------------------------------------------------
+
+# "Media is too big" (its "VIEW IN TELEGRAM" follows), "Please open Telegram to view this post",
+# "Медиафайл слишком большой", "Откройте Telegram, чтобы посмотреть этот пост"
+MEDIA_PLACEHOLDER = regex.compile(
+    r"(?i)media\ is\ too\ big|please\ open\ telegram\ to\ view\ this\ post"
+    r"|this\ media\ is\ not\ supported\ in\ your\ browser|медиа(?:файл)?\ слишком\ больш\w*"
+    r"|откройте\ telegram,?\ чтобы\ (?:посмотреть|просмотреть)\ (?:этот\ )?пост",
+)
+# "VIEW IN TELEGRAM", "Открыть в Telegram": the second line of a media placeholder
+MEDIA_CONTINUATION = regex.compile(r"(?i)view\ in\ telegram|открыть\ в\ telegram|смотреть\ в\ telegram")
+
+# Link words whose URL the scrape lost: "Read in full", "Read more about EEF-2023", "Watch the video",
+# "Читать полностью", "Подробнее", "Далее", "Leer más", "Lire la suite". Dedup counts them as markers (a post may
+# hold several); the classifier makes them Links with url=None.
+LINK_WORDS = regex.compile(
+    r"(?i)read\ in\ full|read\ more(?:\ about\ .{1,80})?|watch\ in\ full|watch\ the\ video|full\ text|more"
+    r"|читать\ (?:полностью|далее|подробнее)|подробнее|далее|смотреть\ (?:полностью|видео)|полный\ текст"
+    r"|leer\ (?:más|completo)|lire\ la\ suite"
+)
+LINK_HINTS = ("read", "watch", "full", "more", "читать", "подробн", "далее", "смотреть", "текст", "leer", "lire")
+"""Words every :data:`LINK_WORDS` line holds one of (casefolded): a cheap test before the pattern."""
+
+# Calls to subscribe: "@SputnikHindi को सब्सक्राइब करें।", "Subscribe to @MFARussia", "Подписывайтесь на @MID_Russia"
+CALL_TO_ACTION = regex.compile(
+    r"(?i)@\w{4,32}\ को\ सब्सक्राइब\ करें[।.!]?"
+    r"|(?:subscribe\ to|follow\ us\ on|join)\ @\w{4,32}[.!]?"
+    r"|подпи(?:сывайтесь|шитесь|саться)\ на\ @?\w{4,32}[.!]?"
+)
+# View counts, reactions and time footers: "1.2K views 10:15", "👁 1234", "👍 12 ❤ 3", "edited 10:15"
+VIEW_COUNTER = regex.compile(
+    r"(?i)(?:[\d.,]+\s*[KMК]?\s*(?:views?|просмотр\w*))?\s*(?:edited\s*|изменено\s*)?(?:\d{1,2}:\d\d)?"
+    r"|(?:\p{Extended_Pictographic}\ufe0f?\s*[\d.,]+\s*[KMК]?\s*)+"
+)
+
+# ---------------------------------------------------------------------------------------------------------------
+# Telegram: the layout of MFA posts
+# ---------------------------------------------------------------------------------------------------------------
+
+TITLE_MARK = "🎙"  # "🎙 Foreign Minister Sergey Lavrov’s remarks (Sochi, November 6, 2024)"
+PLACE_MARK = "📍"  # "📍 Jakarta, July 13, 2023"
+ANSWER_MARK = "💬"  # "💬 Sergey Lavrov: We value cooperation with #ASEAN."
+QUESTION_MARK = "❓"  # "❓Question: How do you assess ..."
+# "🔹 The sides discussed ...", "▪️ ...", "• ...", "✅ ...", "- ...", "— ..."
+BULLETS = ("🔹", "🔸", "▪", "•", "✅", "◾", "▫", "🔻", "➖", "▶", "✔", "☑", "- ", "– ", "— ")
+# Lines that continue a post rather than open one: bullets, 📍, 👉, ❗ and bare dashes
+CONTINUATION_MARKS = (*BULLETS, "📍", "👉", "❗", "-", "–", "—")
+# Leading emoji and spaces: "🔹️ ", "🇷🇺🇮🇳 ", "❓" (a bare ©, ® or ™ is text, not a mark)
+LEADING_MARKS = regex.compile(
+    r"(?:\s|[[\p{Extended_Pictographic}\p{EMod}\p{RI}]--[©®™]]|[©®™]\ufe0f|[\ufe0f\u20e3\u200d\U000e0020-\U000e007f])+",
+    flags=regex.V1,
+)
+
+# "...", "…": an ellipsis, the core of every elision
+_ELLIPSIS = r"(?:\.{3}|…)"
+# "<...>", "[…]", "(...)": the author's cut, a block of its own, kept and never deduplicated
+ELISION = regex.compile(rf"[<\[(]\s*{_ELLIPSIS}\s*[>\])]")
+# "<...>" or a bare "…" line: a marker that never counts alone in dedup
+ELLIPSIS_LINE = regex.compile(rf"[<\[(]?\s*{_ELLIPSIS}\s*[>\])]?")
+TRUNCATION = ("…", "...")
+"""How a link preview's cut-short line ends."""
+
+# ---------------------------------------------------------------------------------------------------------------
+# Agency text (TASS pages)
+# ---------------------------------------------------------------------------------------------------------------
+
+# "/TASS/", "/ТАСС/", "/Корр. ТАСС Вера Щербакова/", "/ИТАР-ТАСС/", "/Спец. корр. ТАСС .../"
+AGENCY = (
+    r"/\s*(?:(?:Корр\.|Спец\.\s*корр\.|Corr\.)\s*)?(?P<agency>ИТАР-ТАСС|ITAR-TASS|ТАСС|TASS)"
+    r"(?:\s+(?P<corr>[^/\n]{3,60}))?\s*/"
+)
+"""The agency mark of a dateline (a fragment: the dateline grammar and the sniffers compose it)."""
+AGENCY_MARK = regex.compile(rf"{AGENCY}\s*[.:]", flags=regex.IGNORECASE)
+"""An agency mark closing a dateline anywhere in a text (the sniffers' sign of agency copy)."""
+
+# "All news", "Все новости": the site's own crumb
+_SITE_CRUMB = r"all\ news|все\ новости"
+# "World", "Politics", "Military & Defense", "Политика", "В мире": section crumbs above a title
+_SECTION_CRUMB = (
+    r"world|politics|russia|economy|business\ &\ economy|society(?:\ &\ culture)?|sports?"
+    r"|military\ &\ defense|science\ &\ space|emergencies|russian\ politics\ &\ diplomacy|ukraine\ crisis"
+    r"|политика|в\ мире|экономика(?:\ и\ бизнес)?|общество|происшествия|спорт|культура"
+    r"|армия\ и\ опк|наука|международная\ панорама|новости"
+)
+CRUMB = regex.compile(rf"(?i){_SITE_CRUMB}|{_SECTION_CRUMB}")
+SITE_CRUMB = regex.compile(rf"(?i){_SITE_CRUMB}")
+# "- Share on Facebook", "• Share on VK", "Поделиться в Telegram"
+SHARE = regex.compile(r"(?i)[-–•]?\s*(?:share\ on|поделиться\ в)\s+\w[\w.\- ]{0,20}")
+# Read-also lines: "Читайте также: ...", "Read also", "Также по теме"
+READ_ALSO = regex.compile(r"(?i)(?:читайте\ также|read\ also|see\ also|также\ по\ теме)[:.]?(?:\s.{0,200})?")
+# "© 2024 TASS", "Информационное агентство России ТАСС © ..."
+FOOTER = regex.compile(r"(?i)©.{0,80}(?:ТАСС|TASS).{0,80}|(?:информационное\ агентство\ россии\ )?тасс\ ©.{0,80}")
+
+
+def parse_count(number: str, mult: str = "") -> int:
+    """A counter's value: ``("53.5", "K")`` -> 53500, ``("1,2", "М")`` -> 1200000."""
+    return round(float(number.replace(",", ".")) * _MULTIPLIERS.get(mult.upper(), 1))
+
+
+def counter_field(word: str) -> str:
+    """The :class:`~mfaparse.Channel` field a counter word names (``subscribers``, ``photos``, ``links``...)."""
+    return _COUNTER_FIELDS.get(word[:3].lower(), "links")

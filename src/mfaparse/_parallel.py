@@ -1,0 +1,222 @@
+"""The command line's scheduler: each input's records serialised in order, with ``-j N`` worker processes.
+
+A large Telegram dump is streamed a chunk of posts at a time (with ``-j``, shared among the workers a batch at a
+time, cut exactly where :func:`~mfaparse.iter_telegram` cuts, so the output equals ``-j 1``); other large files
+are streamed by the writer; workers parse and serialise whole small files, at most ``2 * jobs`` tasks ahead
+(memory stays bounded).
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import functools
+import multiprocessing
+import multiprocessing.pool
+import pathlib
+import sys
+from collections.abc import Iterable, Iterator
+from multiprocessing.pool import AsyncResult
+from typing import Any
+
+import attrs
+
+from mfaparse import reader
+from mfaparse._model.documents import Article, Post
+from mfaparse._model.jsonl import to_jsonl
+from mfaparse._model.results import ReadFailure
+from mfaparse.telegram.text import parse_chunk, telegram_chunks
+
+__all__ = ["CSV_FIELDS", "Out", "Position", "csv_row", "results"]
+
+_BATCH_CHARS = 1 << 20  # about 300 posts: a -j work unit of a large dump
+CSV_FIELDS = ("type", "path", "channel", "message_id", "url", "posted_at", "forward", "title", "place", "date",
+               "hashtags", "text", "clean_text", "reason")  # fmt: skip
+Out = tuple[str | dict[str, object], ReadFailure | None]  # a JSON line or a CSV row, and the failure it reports
+
+
+def _outputs(
+    path: str, fmt: str | None, reference: dt.date | None, output_format: str, options: reader.ReadOptions
+) -> Iterator[Out]:
+    """Each record of one input, serialised (a JSON line or a CSV row), with the failure it reports."""
+    for record in reader.read_path(path, fmt, options):
+        yield _serialise(record, path, reference, output_format)
+
+
+def _serialise(record: Post | Article | ReadFailure, path: str, reference: dt.date | None, output_format: str) -> Out:
+    if reference is not None:
+        record = _with_reference(record, reference)
+    failure = record if isinstance(record, ReadFailure) else None
+    return (csv_row(record, path) if output_format == "csv" else to_jsonl(record)), failure
+
+
+def _read_one(
+    path: str, fmt: str | None, reference: dt.date | None, output_format: str, options: reader.ReadOptions
+) -> list[Out]:
+    """One input parsed and serialised in a worker (-j): the parent only writes lines."""
+    return list(_outputs(path, fmt, reference, output_format, options))
+
+
+def _read_chunks(batch: list[tuple[str, int]], path: str, reference: dt.date | None, output_format: str) -> list[Out]:
+    """A batch of chunks of one large Telegram dump parsed and serialised in a worker (-j)."""
+    return [
+        _serialise(post, path, reference, output_format) for source, base in batch for post in parse_chunk(source, base)
+    ]
+
+
+def _batches(chunks: Iterable[tuple[str, int]]) -> Iterator[list[tuple[str, int]]]:
+    """Chunks grouped into batches of about ``_BATCH_CHARS`` characters: work units for the -j workers."""
+    batch: list[tuple[str, int]] = []
+    size = 0
+    for chunk in chunks:
+        batch.append(chunk)
+        size += len(chunk[0])
+        if size >= _BATCH_CHARS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def csv_row(record: Any, path: str) -> dict[str, object]:
+    if isinstance(record, ReadFailure):
+        return {"type": "ReadFailure", "path": record.path, "reason": record.reason}
+    row: dict[str, object] = {
+        "type": type(record).__name__,
+        "path": path,
+        "text": record.text,
+        "clean_text": record.clean_text,
+    }
+    if isinstance(record, Post):
+        row.update(
+            channel=record.channel, message_id=record.message_id, url=record.url,
+            posted_at=record.posted_at.isoformat() if record.posted_at else None,
+            forward=record.forward.name if record.forward else None, title=record.title, place=record.place,
+            date=record.date.iso() if record.date else None, hashtags=" ".join(h.tag for h in record.hashtags),
+        )  # fmt: skip
+    else:
+        row.update(
+            title=record.title,
+            url=record.url,
+            date=record.dateline.date.iso() if record.dateline and record.dateline.date else None,
+        )
+    return row
+
+
+def _with_reference(record: Post | Article | ReadFailure, reference: dt.date) -> Post | Article | ReadFailure:
+    if isinstance(record, Article) and record.published is not None and not isinstance(record.published, dt.datetime):
+        stamp = record.published
+        if stamp.month and stamp.day:
+            return attrs.evolve(record, published=stamp.resolve(reference))
+    return record
+
+
+def _plan(path: str, fmt: str | None, options: reader.ReadOptions) -> str:
+    """How -j reads an input: ``chunks`` (a large Telegram dump, shared among the workers a batch of posts at a
+    time), ``stream`` (another large file, or stdin, read by the writer: never collected whole) or ``worker``."""
+    if path == "-":
+        return "stream"  # stdin belongs to this process
+    how, _ = reader.plan(path, fmt, options)
+    return "worker" if how == "whole" else how
+
+
+def results(
+    files: list[str],
+    fmt: str | None,
+    reference: dt.date | None,
+    jobs: int,
+    output_format: str,
+    *,
+    where: Position,
+    options: reader.ReadOptions,
+) -> Iterator[tuple[str, Iterable[Out]]]:
+    """Each input's outputs, in input order. A large Telegram dump is streamed a chunk of posts at a time (with -j,
+    by the workers a batch at a time); with -j, workers parse and serialise whole small files, at most
+    ``2 * jobs`` tasks ahead of the writer (memory stays bounded), and other large files are streamed here."""
+    if jobs <= 1 or (
+        len(files) == 1 and _plan(files[0], fmt, options) == "worker"
+    ):  # streamed: memory bounded by a post
+        for path in files:
+            where.done = 0
+            if _plan(path, fmt, options) == "chunks":
+                yield path, _dump_outputs(path, reference, output_format, where=where, options=options)
+            else:
+                yield path, _outputs(path, fmt, reference, output_format, options)
+        return
+    work = functools.partial(_read_one, fmt=fmt, reference=reference, output_format=output_format, options=options)
+    # fork on Linux (workers start at once, the parsers already imported); spawn elsewhere (macOS, Windows)
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    with multiprocessing.get_context(method).Pool(jobs) as pool:
+        waiting = iter(files)
+        pending: collections.deque[tuple[str, AsyncResult[list[Out]] | str]] = collections.deque()
+
+        def submit() -> None:
+            path = next(waiting, None)
+            if path is not None:
+                plan = _plan(path, fmt, options)
+                pending.append((path, pool.apply_async(work, (path,)) if plan == "worker" else plan))
+
+        for _ in range(2 * jobs):
+            submit()
+        while pending:
+            path, result = pending.popleft()
+            where.done = 0
+            if result == "chunks":
+                yield (
+                    path,
+                    _dump_outputs(
+                        path, reference, output_format, where=where, options=options, pool=pool, ahead=2 * jobs
+                    ),
+                )
+            elif isinstance(result, str):
+                yield path, _outputs(path, fmt, reference, output_format, options)
+            else:
+                yield path, result.get()
+            submit()
+
+
+class Position:
+    """How many bytes of the file being streamed have been read: the progress line's measure inside a file."""
+
+    __slots__ = ("done",)
+
+    def __init__(self) -> None:
+        self.done = 0
+
+
+def _dump_outputs(
+    path: str,
+    reference: dt.date | None,
+    output_format: str,
+    *,
+    where: Position,
+    options: reader.ReadOptions,
+    pool: multiprocessing.pool.Pool | None = None,
+    ahead: int = 0,
+) -> Iterator[Out]:
+    """The posts of a large Telegram dump, streamed: parsed here a chunk at a time, or with a ``pool`` by the
+    workers a batch at a time, at most ``ahead`` batches ahead of the writer. Either way the same records, spans
+    included, as ``read()`` gives; ``where`` follows the bytes read."""
+    pending: collections.deque[AsyncResult[list[Out]]] = collections.deque()
+    file = pathlib.Path(path)
+    try:
+        with reader.open_input(file, options) as stream:
+            chunks = telegram_chunks(reader.telegram_lines(stream, options))
+            if pool is None:
+                for source, base in chunks:
+                    for post in parse_chunk(source, base):
+                        yield _serialise(post, path, reference, output_format)
+                    where.done = reader.consumed(stream)
+            else:
+                for batch in _batches(chunks):
+                    pending.append(pool.apply_async(_read_chunks, (batch, path, reference, output_format)))
+                    if len(pending) >= ahead:
+                        yield from pending.popleft().get()
+                    where.done = reader.consumed(stream)
+    except reader.INPUT_ERRORS as exc:
+        while pending:
+            yield from pending.popleft().get()
+        yield _serialise(reader.stopped(path, "telegram-text", exc), path, reference, output_format)
+        return
+    while pending:
+        yield from pending.popleft().get()

@@ -1,0 +1,336 @@
+"""The Post pipeline: a state and a tuple of named stages run by one loop (the way markdown-it-py runs rules).
+
+Every Telegram source builds its posts here. Scraped sources (plain-text dumps, channel pages) run
+:data:`SCRAPED`: the forward header, scrape debris, the scraped-double dedup, link lines, entities found in the
+text, the layout and the clean text. Sources that carry the author's text exactly (Desktop exports, t.me pages,
+client-library messages) run :data:`AUTHORED`: no debris, no dedup — a line an author repeated stays — and the
+entities the format marks (hashtags, mentions, links with URLs) go into the state as they are.
+
+Spans are made once, at their final offsets: :class:`~mfaparse._lines.rules.Lines` places every line at its
+``base`` in the dump or stream.
+
+>>> lines = Lines.of("Forwarded from Russian MFA 🇷🇺\\nText #ASEAN\\nRead in full")
+>>> post = run(PostState.start(lines, 0, len(lines)), SCRAPED)
+>>> post.forward.name, post.text, [h.tag for h in post.hashtags], [r.kind for r in post.removed]
+('Russian MFA', 'Text #ASEAN', ['ASEAN'], ['header', 'link_text'])
+>>> [name for name, _ in AUTHORED]
+['links', 'entities', 'layout', 'clean']
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from mfaparse._lines import vocab
+from mfaparse._lines.rules import Lines, is_media_continuation, link_words
+from mfaparse._model.base import Hashtag, Link, Mention, PartialDate, Removal, Span
+from mfaparse._model.documents import Block, Forward, Media, Post, Speaker
+from mfaparse._text.clean import CleanOptions, clean_text
+from mfaparse._text.dedup import DedupOptions, contiguous, duplicate_lines
+from mfaparse._text.emoji import strip_emoji
+from mfaparse._text.entities import hashtags_in, links_in, mentions_in
+from mfaparse.telegram._layout import read_layout
+
+__all__ = ["AUTHORED", "SCRAPED", "Entity", "EntityKind", "Meta", "PostState", "Stage", "run"]
+
+_CLEAN = CleanOptions(normalize=False)
+_DEDUP = DedupOptions()
+_URL_HINTS = ("http", "www.", "t.me/", "telegram.me/", "telegram.org/", "](")
+EntityKind = str
+"""A format's entity kind after :func:`entity_kind`: ``hashtag``, ``mention``, ``link`` or another (kept as text)."""
+_LINK_KINDS = frozenset({"link", "text_link", "url", "texturl"})
+
+
+def entity_kind(kind: str) -> str:
+    """The pipeline's name of a format's entity kind: every kind of link is ``link``."""
+    lowered = kind.lower()
+    return "link" if lowered in _LINK_KINDS else lowered
+
+
+@attrs.frozen(kw_only=True)
+class Entity:
+    """An entity a format marks (a hashtag, a mention, a link with its URL), its span at its final offset."""
+
+    kind: str
+    span: Span
+    href: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Meta:
+    """What a format says about a message beyond its text (all None for plain text)."""
+
+    channel: str | None = None
+    message_id: int | None = None
+    url: str | None = None
+    posted_at: dt.datetime | None = None
+    forward: Forward | None = None
+    media: tuple[Media, ...] = ()
+    author: str | None = None
+    reply_to: int | None = None
+    views: int | None = None
+
+
+@attrs.define
+class PostState:
+    """What the stages read and write: the lines of one post, what is kept, and what each stage found."""
+
+    lines: Lines
+    first: int
+    end: int
+    kept: list[int]
+    meta: Meta = attrs.field(factory=Meta)
+    page_channel: str | None = None
+    """A channel page's own name: a line of only that name opens a post and is no content."""
+    entities: tuple[Entity, ...] = ()
+    marks: frozenset[str] = frozenset()
+    """The entity kinds the format marks completely: those are taken from ``entities``, never searched for."""
+    removed: list[Removal] = attrs.field(factory=list)
+    links: list[Link] = attrs.field(factory=list)
+    media: list[Media] = attrs.field(factory=list)
+    forward: Forward | None = None
+    hashtags: tuple[Hashtag, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    text: str = ""
+    clean_text: str = ""
+    blocks: tuple[Block, ...] = ()
+    title: str | None = None
+    place: str | None = None
+    date: PartialDate | None = None
+    speakers: tuple[Speaker, ...] = ()
+
+    @classmethod
+    def start(
+        cls,
+        lines: Lines,
+        first: int,
+        end: int,
+        *,
+        meta: Meta | None = None,
+        page_channel: str | None = None,
+        entities: Sequence[Entity] = (),
+        marks: frozenset[str] = frozenset(),
+    ) -> PostState:
+        """The state of lines ``first .. end-1`` before any stage ran: every line kept."""
+        return cls(
+            lines=lines,
+            first=first,
+            end=end,
+            kept=list(range(first, end)),
+            meta=meta or Meta(),
+            page_channel=page_channel,
+            entities=tuple(entities),
+            marks=marks,
+        )
+
+
+Stage = tuple[str, Callable[[PostState], None]]
+
+
+def header(state: PostState) -> None:
+    """A ``Forwarded from NAME`` line (or a channel page's own name) opening the post is metadata."""
+    if not state.kept:
+        return
+    lines, at = state.lines, state.kept[0]
+    line = lines.texts[at].strip()
+    found = vocab.FORWARD.fullmatch(line) if line.startswith(vocab.FORWARD_STARTS) else None
+    if found:
+        state.forward = Forward.from_display(found.group("name"), span=lines.span(at))
+    elif not (state.page_channel and strip_emoji(line).strip() == state.page_channel):
+        return
+    state.removed.append(lines.removal("header", at))
+    state.kept.pop(0)
+
+
+def debris(state: PostState) -> None:
+    """Media placeholders (with their ``VIEW IN TELEGRAM``), view counters and calls to subscribe go."""
+    lines, kinds = state.lines, state.lines.kinds
+    kept: list[int] = []
+    skip_next = False
+    for n, k in enumerate(state.kept):
+        if skip_next:
+            skip_next = False
+            continue
+        kind = kinds[k]
+        if kind == "media_placeholder":
+            following = state.kept[n + 1] if n + 1 < len(state.kept) else None
+            last = following if following == k + 1 and is_media_continuation(lines.texts[k + 1]) else k
+            skip_next = last != k
+            removal = lines.removal("media_placeholder", k, last)
+            state.media.append(Media(kind="too_big", text=removal.text, span=removal.span))
+            state.removed.append(removal)
+        elif kind in ("counter", "call_to_action"):
+            state.removed.append(lines.removal(kind, k))
+        else:
+            kept.append(k)
+    state.kept = kept
+
+
+def dedup(state: PostState) -> None:
+    """A later run of lines repeating an earlier run of the post (a link preview's copy) is a duplicate."""
+    lines, kept = state.lines, state.kept
+    keys, marks = lines.keys, lines.markers
+    runs = duplicate_lines(
+        [lines.texts[k] for k in kept], _DEDUP, keys=[keys[k] for k in kept], marks=[marks[k] for k in kept]
+    )
+    if not runs:
+        return
+    duplicate: set[int] = set()
+    for repeat, first in runs:
+        run_lines = [kept[k] for k in repeat]
+        first_copy = lines.span(kept[first[0]], kept[first[-1]])
+        for piece in contiguous(run_lines):
+            state.removed.append(lines.removal("duplicate", piece[0], piece[-1], duplicate_of=first_copy))
+        duplicate.update(run_lines)
+    state.kept = [k for k in kept if k not in duplicate]
+
+
+def link_lines(state: PostState) -> None:
+    """A line of only link words (``👉 Read in full``) is a Link, with the URL the format gives, else None;
+    blank lines at the post's edges go."""
+    lines, kinds = state.lines, state.lines.kinds
+    kept: list[int] = []
+    for k in state.kept:
+        if kinds[k] != "link_text":
+            kept.append(k)
+            continue
+        span = lines.span(k)
+        url = next(
+            (_url(e, lines) for e in state.entities if e.kind == "link" and span.start <= e.span.start < span.end),
+            None,
+        )
+        state.links.append(Link(text=link_words(lines.texts[k]), url=url, span=span))
+        state.removed.append(lines.removal("link_text", k))
+    while kept and not lines.texts[kept[0]].strip():
+        kept.pop(0)
+    while kept and not lines.texts[kept[-1]].strip():
+        kept.pop()
+    state.kept = kept
+
+
+def _url(entity: Entity, lines: Lines) -> str:
+    return entity.href or lines.source[entity.span.start - lines.base : entity.span.end - lines.base]
+
+
+def _entity_text(entity: Entity, lines: Lines) -> str:
+    return lines.source[entity.span.start - lines.base : entity.span.end - lines.base]
+
+
+def entities(state: PostState) -> None:
+    """Distinct hashtags and mentions in order of first use, and links: taken from the format's entities for
+    the kinds it marks, found in the kept lines for the others."""
+    lines, kept = state.lines, state.kept
+    tags: dict[str, Hashtag] = {}
+    names: dict[str, Mention] = {}
+    found_links: list[Link] = []
+    texts = [(lines.texts[k], lines.starts[k]) for k in kept]
+    if "hashtag" not in state.marks:
+        for text, start in texts:
+            for h in hashtags_in(text, start):
+                tags.setdefault(h.tag, h)
+    if "mention" not in state.marks:
+        for text, start in texts:
+            for m in mentions_in(text, start):
+                names.setdefault(m.username, m)
+    if "link" not in state.marks:
+        for text, start in texts:
+            if any(hint in text for hint in _URL_HINTS):
+                found_links.extend(links_in(text, start))
+    starts = [lines.starts[k] for k in kept]
+    for entity in state.entities:
+        at = bisect.bisect_right(starts, entity.span.start) - 1
+        if at < 0 or entity.span.start > starts[at] + len(lines.texts[kept[at]]):
+            continue  # in a line the pipeline removed (a link line took its URL already)
+        word = _entity_text(entity, lines)
+        if entity.kind == "hashtag" and "hashtag" in state.marks:
+            for h in hashtags_in(word, entity.span.start):
+                if h.span == entity.span:
+                    tags.setdefault(h.tag, h)
+        elif entity.kind == "mention" and "mention" in state.marks:
+            for m in mentions_in(word, entity.span.start):
+                if m.span == entity.span:
+                    names.setdefault(m.username, m)
+        elif entity.kind == "link":
+            _add_entity_link(found_links, entity, word, _url(entity, lines), replace="link" not in state.marks)
+    state.hashtags, state.mentions = tuple(tags.values()), tuple(names.values())
+    state.links.extend(found_links)
+    state.links.sort(key=lambda lk: lk.span.start)
+
+
+def _add_entity_link(links: list[Link], entity: Entity, word: str, url: str, *, replace: bool) -> None:
+    """A link the format marks; where the text search found the same link already, it gets the format's URL."""
+    if replace:
+        hit = next((n for n, lk in enumerate(links) if lk.span.start <= entity.span.start < lk.span.end + 1), None)
+        if hit is not None:
+            if links[hit].url is None or links[hit].url == url:
+                links[hit] = attrs.evolve(links[hit], url=url)
+            return
+    links.append(Link(text=word.strip(), url=url, span=entity.span))
+
+
+def layout(state: PostState) -> None:
+    """The post's text and its layout: 🎙 title, 📍 place and date, 💬/❓ blocks with speakers, bullets."""
+    lines, kept = state.lines, state.kept
+    state.text = "\n".join(lines.texts[k] for k in kept)
+    state.blocks, state.title, state.place, state.date, state.speakers = read_layout(
+        [(lines.texts[k], lines.starts[k]) for k in kept]
+    )
+
+
+def clean(state: PostState) -> None:
+    """The NLP view of the text (:func:`mfaparse.clean_text`)."""
+    state.clean_text = clean_text(state.text, _CLEAN)
+
+
+SCRAPED: tuple[Stage, ...] = (
+    ("header", header),
+    ("debris", debris),
+    ("dedup", dedup),
+    ("links", link_lines),
+    ("entities", entities),
+    ("layout", layout),
+    ("clean", clean),
+)
+"""The stages of scraped text (plain-text dumps, channel pages)."""
+
+AUTHORED: tuple[Stage, ...] = (
+    ("links", link_lines),
+    ("entities", entities),
+    ("layout", layout),
+    ("clean", clean),
+)
+"""The stages of text the format gives as written (exports, t.me pages, client messages)."""
+
+
+def run(state: PostState, stages: Sequence[Stage]) -> Post:
+    """Run ``stages`` over ``state`` in order and build the Post."""
+    for _name, stage in stages:
+        stage(state)
+    meta = state.meta
+    return Post(
+        span=state.lines.span(state.first, state.end - 1),
+        text=state.text,
+        clean_text=state.clean_text,
+        removed=tuple(sorted(state.removed, key=lambda r: r.span.start)),
+        forward=meta.forward or state.forward,
+        channel=meta.channel if meta.channel is not None else state.page_channel,
+        message_id=meta.message_id,
+        url=meta.url,
+        posted_at=meta.posted_at,
+        author=meta.author,
+        reply_to=meta.reply_to,
+        views=meta.views,
+        title=state.title,
+        place=state.place,
+        date=state.date,
+        speakers=state.speakers,
+        blocks=state.blocks,
+        hashtags=state.hashtags,
+        mentions=state.mentions,
+        links=tuple(state.links),
+        media=tuple(state.media) + meta.media,
+    )
