@@ -121,7 +121,7 @@ def _plan(path: str, fmt: str | None, options: reader.ReadOptions) -> str:
 
 
 def results(
-    files: list[str],
+    inputs: list[str | ReadFailure],
     fmt: str | None,
     reference: dt.date | None,
     jobs: int,
@@ -130,31 +130,35 @@ def results(
     where: Position,
     options: reader.ReadOptions,
 ) -> Iterator[tuple[str, Iterable[Out]]]:
-    """Each input's outputs, in input order. A large Telegram dump is streamed a chunk of posts at a time (with -j,
-    by the workers a batch at a time); with -j, workers parse and serialise whole small files, at most
-    ``2 * jobs`` tasks ahead of the writer (memory stays bounded), and other large files are streamed here."""
-    if jobs <= 1 or (
-        len(files) == 1 and _plan(files[0], fmt, options) == "worker"
-    ):  # streamed: memory bounded by a post
-        for path in files:
+    """Each input's outputs, in input order (an input that is none — missing, a FIFO — is its failure). A large
+    Telegram dump is streamed a chunk of posts at a time (with -j, by the workers a batch at a time); with -j,
+    workers parse and serialise whole small files, at most ``2 * jobs`` tasks ahead of the writer (memory stays
+    bounded), and other large files are streamed here."""
+    files = [item for item in inputs if isinstance(item, str)]
+    if jobs <= 1 or (len(files) == 1 and _plan(files[0], fmt, options) == "worker"):  # streamed: memory bounded
+        for item in inputs:
             where.done = 0
-            if _plan(path, fmt, options) == "chunks":
-                yield path, _dump_outputs(path, reference, output_format, where=where, options=options)
+            if isinstance(item, ReadFailure):
+                yield item.path, [_serialise(item, item.path, reference, output_format)]
+            elif _plan(item, fmt, options) == "chunks":
+                yield item, _dump_outputs(item, reference, output_format, where=where, options=options)
             else:
-                yield path, _outputs(path, fmt, reference, output_format, options)
+                yield item, _outputs(item, fmt, reference, output_format, options)
         return
     work = functools.partial(_read_one, fmt=fmt, reference=reference, output_format=output_format, options=options)
     # fork on Linux (workers start at once, the parsers already imported); spawn elsewhere (macOS, Windows)
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     with multiprocessing.get_context(method).Pool(jobs) as pool:
-        waiting = iter(files)
-        pending: collections.deque[tuple[str, AsyncResult[list[Out]] | str]] = collections.deque()
+        waiting = iter(inputs)
+        pending: collections.deque[tuple[str, AsyncResult[list[Out]] | list[Out] | str]] = collections.deque()
 
         def submit() -> None:
-            path = next(waiting, None)
-            if path is not None:
-                plan = _plan(path, fmt, options)
-                pending.append((path, pool.apply_async(work, (path,)) if plan == "worker" else plan))
+            item = next(waiting, None)
+            if isinstance(item, ReadFailure):
+                pending.append((item.path, [_serialise(item, item.path, reference, output_format)]))
+            elif item is not None:
+                plan = _plan(item, fmt, options)
+                pending.append((item, pool.apply_async(work, (item,)) if plan == "worker" else plan))
 
         for _ in range(2 * jobs):
             submit()
@@ -162,14 +166,14 @@ def results(
             path, result = pending.popleft()
             where.done = 0
             if result == "chunks":
-                yield (
-                    path,
-                    _dump_outputs(
-                        path, reference, output_format, where=where, options=options, pool=pool, ahead=2 * jobs
-                    ),
+                chunked = _dump_outputs(
+                    path, reference, output_format, where=where, options=options, pool=pool, ahead=2 * jobs
                 )
+                yield path, chunked
             elif isinstance(result, str):
                 yield path, _outputs(path, fmt, reference, output_format, options)
+            elif isinstance(result, list):
+                yield path, result
             else:
                 yield path, result.get()
             submit()

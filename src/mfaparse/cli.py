@@ -57,17 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _inputs(paths: Sequence[str]) -> tuple[list[str], list[ReadFailure]]:
+def _inputs(paths: Sequence[str]) -> list[str | ReadFailure]:
     """The inputs (:func:`mfaparse.expand_paths`, as ``read()`` and Dask expand them), so that -j can share them
-    out, and the names that are no input (missing, a FIFO); order kept."""
-    files: list[str] = []
-    failures: list[ReadFailure] = []
-    for item in reader.expand_paths(paths):
-        if isinstance(item, ReadFailure):
-            failures.append(item)
-        else:
-            files.append(item)
-    return files, failures
+    out; a name that is no input (missing, a FIFO) is its failure, in its place."""
+    return list(reader.expand_paths(paths))
 
 
 def _format(args: argparse.Namespace) -> str | None:
@@ -133,20 +126,19 @@ def _parse(args: argparse.Namespace) -> int:
         return 2
     if args.output_format == "parquet":
         return _parse_parquet(args)
-    files, failures = _inputs(args.paths)
+    inputs = _inputs(args.paths)
+    failures: list[ReadFailure] = []
     out = _open_output(args.output, "parse")
     if out is None:
         return 2
-    progress = _Progress(files, enabled=not args.quiet)
+    progress = _Progress([f for f in inputs if isinstance(f, str)], enabled=not args.quiet)
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS) if args.output_format == "csv" else None
     if writer is not None:
         writer.writeheader()
     where = Position()
-    for missing in failures:
-        _write(out, writer, _missing(missing, args.output_format))
     try:
         for path, outputs in results(
-            files, _format(args), args.reference_date, args.jobs, args.output_format, where=where, options=args.options
+            inputs, _format(args), args.reference_date, args.jobs, args.output_format, where=where, options=args.options
         ):
             for item, failure in outputs:
                 if failure is not None:
@@ -175,12 +167,6 @@ def _write(out: IO[str], writer: csv.DictWriter[str] | None, item: str | dict[st
         out.write(item + "\n")
 
 
-def _missing(failure: ReadFailure, output_format: str) -> str | dict[str, object]:
-    """A name that is no input, as an output line or row like any other failure."""
-    return to_jsonl(failure) if output_format == "jsonl" else {"type": "ReadFailure", "path": failure.path,
-                                                               "reason": failure.reason}  # fmt: skip
-
-
 def _parse_parquet(args: argparse.Namespace) -> int:
     """The CSV columns, written as Parquet (needs pyarrow: ``pip install 'mfaparse[parquet]'``)."""
     try:
@@ -197,11 +183,16 @@ def _parse_parquet(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"mfaparse parse: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    files, missing = _inputs(args.paths)
-    rows: list[dict[str, object]] = [_missing(f, "csv") for f in missing]  # type: ignore[misc]  # rows for csv
-    failures = len(missing)
+    rows: list[dict[str, object]] = []
+    failures = 0
     for _path, outputs in results(
-        files, _format(args), args.reference_date, args.jobs, "csv", where=Position(), options=args.options
+        _inputs(args.paths),
+        _format(args),
+        args.reference_date,
+        args.jobs,
+        "csv",
+        where=Position(),
+        options=args.options,
     ):
         for item, failure in outputs:
             failures += failure is not None

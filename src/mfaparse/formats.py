@@ -242,7 +242,9 @@ def _export_html_whole(text: str) -> Parsed:
 
 
 def _export_html_items(text: str, keep_going: bool) -> Iterator[Item]:
-    yield from _export_html_whole(text).records
+    from mfaparse.telegram.export_html import export_html_messages  # noqa: PLC0415  # lazily
+
+    yield from _built(export_html_messages(text, keep_going=keep_going)[1])
 
 
 def _web_whole(text: str) -> Parsed:
@@ -252,7 +254,9 @@ def _web_whole(text: str) -> Parsed:
 
 
 def _web_items(text: str, keep_going: bool) -> Iterator[Item]:
-    yield from _web_whole(text).records
+    from mfaparse.telegram.web import web_messages  # noqa: PLC0415  # lazily
+
+    yield from _built(web_messages(text, keep_going=keep_going)[1])
 
 
 def _export_parts(values: list[Any]) -> tuple[Mapping[str, Any], list[Any]]:

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import typing
 from typing import Literal
 
 import attrs
 
+from mfaparse._model.checks import one_of
 from mfaparse._model.record import Record
 
 __all__ = [
@@ -99,7 +101,7 @@ RemovalKind = Literal[
 class Removal(Record):
     """A piece of input that is not in a record's text, with the reason and where it was."""
 
-    kind: RemovalKind
+    kind: RemovalKind = attrs.field(validator=one_of(typing.get_args(RemovalKind)))
     span: Span
     text: str
     duplicate_of: Span | None = None
@@ -146,6 +148,10 @@ class Link(Record):
 
 
 def _check_date_parts(inst: PartialDate | PartialDateTime) -> None:
+    for name in ("year", "month", "day", "hour", "minute", "utc_offset"):
+        value = getattr(inst, name, None)
+        if value is not None and type(value) is not int:
+            raise TypeError(f"{type(inst).__name__}.{name} must be an int or None, not {type(value).__name__}")
     if inst.month is not None and not 1 <= inst.month <= 12:
         raise ValueError(f"month must be 1..12, got {inst.month}")
     if inst.day is not None:

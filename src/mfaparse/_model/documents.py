@@ -6,12 +6,14 @@ Spans point into the ``source`` of the enclosing result (``TelegramDump.source``
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections.abc import Mapping
 from typing import Any, Literal
 
 import attrs
 
 from mfaparse._model.base import Hashtag, Link, Mention, PartialDate, PartialDateTime, Removal, Span
+from mfaparse._model.checks import one_of
 from mfaparse._model.record import Record
 from mfaparse._text.emoji import name_and_flags
 
@@ -113,7 +115,7 @@ BlockKind = Literal["paragraph", "question", "answer", "quote", "bullet", "hasht
 class Block(Record):
     """One line of a post's layout, typed by its marker (🎙 title, 📍 place, 💬 answer, ❓ question, 🔹 bullet...)."""
 
-    kind: BlockKind
+    kind: BlockKind = attrs.field(validator=one_of(typing.get_args(BlockKind)))
     text: str
     span: Span
     speaker: str | None = None

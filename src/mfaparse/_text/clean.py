@@ -12,6 +12,7 @@ from typing import Literal
 
 import attrs
 
+from mfaparse._model.checks import flag, one_of
 from mfaparse._text.emoji import strip_emoji
 from mfaparse._text.entities import is_hashtag_line, strip_hashtags
 from mfaparse._text.normalize import normalize
@@ -25,17 +26,19 @@ _FLATTEN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": 
 class CleanOptions:
     """What :func:`clean_text` does. The defaults give the usual NLP view; vary with ``attrs.evolve``."""
 
-    normalize: bool = True
+    normalize: bool = attrs.field(default=True, validator=flag)
     """Repair Unicode first (:func:`mfaparse.normalize`)."""
-    emoji: Literal["strip", "keep"] = "strip"
+    emoji: Literal["strip", "keep"] = attrs.field(default="strip", validator=one_of(("strip", "keep")))
     """Strip emoji (keycaps become their digit) or keep them."""
-    hashtags: Literal["unwrap", "remove", "keep"] = "unwrap"
+    hashtags: Literal["unwrap", "remove", "keep"] = attrs.field(
+        default="unwrap", validator=one_of(("unwrap", "remove", "keep"))
+    )
     """``#ASEAN`` -> ``ASEAN`` (unwrap), dropped with its word (remove), or kept as written."""
-    drop_hashtag_lines: bool = True
+    drop_hashtag_lines: bool = attrs.field(default=True, validator=flag)
     """Drop lines that hold only hashtags (they are tags, not prose)."""
-    flatten_quotes: bool = False
+    flatten_quotes: bool = attrs.field(default=False, validator=flag)
     """Turn curly quotes, «», and dashes into ASCII ``"``, ``'`` and ``-``."""
-    collapse_whitespace: bool = True
+    collapse_whitespace: bool = attrs.field(default=True, validator=flag)
     """One space between words, no blank-line runs, no spaces at line ends."""
 
 

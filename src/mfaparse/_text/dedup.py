@@ -22,6 +22,7 @@ import attrs
 
 from mfaparse._lines.vocab import ELLIPSIS_LINE, LINK_WORDS, TRUNCATION
 from mfaparse._model.base import Removal, Span
+from mfaparse._model.checks import whole
 from mfaparse._model.results import Dedup
 from mfaparse._text.emoji import strip_emoji
 
@@ -46,13 +47,13 @@ _MAX_PASSES = 8
 class DedupOptions:
     """When a repeated run of lines counts as a duplicate."""
 
-    min_chars: int = 20
+    min_chars: int = attrs.field(default=20, validator=whole(minimum=1))
     """A run with at least this many key characters in its non-marker lines counts."""
-    min_lines: int = 2
+    min_lines: int = attrs.field(default=2, validator=whole(minimum=1))
     """A run with at least this many non-marker lines counts, however short."""
-    max_candidates: int = 8
+    max_candidates: int = attrs.field(default=8, validator=whole(minimum=1))
     """Earlier places tried per line (bounds the work per line: dedup stays linear)."""
-    min_truncated_chars: int = 16
+    min_truncated_chars: int = attrs.field(default=16, validator=whole(minimum=1))
     """A truncated line (``…``) matches an earlier line when at least this many key characters agree."""
 
 

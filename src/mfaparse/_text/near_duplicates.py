@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from mfaparse._model.checks import whole
 from mfaparse._model.results import DuplicateGroup
 
 __all__ = ["DuplicateGroup", "MinHasher", "NearDupOptions", "dedup_posts", "text_fingerprint"]
@@ -47,16 +48,18 @@ class NearDupOptions:
 
     threshold: float = 0.8
     """Estimated Jaccard similarity of shingle sets at which two posts are near-duplicates."""
-    shingle: int = 3
+    shingle: int = attrs.field(default=3, validator=whole(minimum=1))
     """Words per shingle (texts shorter than this use their words)."""
-    num_perm: int = 128
+    num_perm: int = attrs.field(default=128, validator=whole(minimum=1))
     """Signature length (bins of the one-permutation hash)."""
-    bands: int = 16
+    bands: int = attrs.field(default=16, validator=whole(minimum=1))
     """LSH bands; ``num_perm / bands`` rows each. 16x8 finds 95% of pairs at J=0.8, 6% at J=0.5."""
-    seed: int = 1
+    seed: int = attrs.field(default=1, validator=whole())
     """Seeds the shingle hash: the same seed gives the same signatures in every process."""
 
     def __attrs_post_init__(self) -> None:
+        if isinstance(self.threshold, bool) or not isinstance(self.threshold, (int, float)):
+            raise TypeError(f"NearDupOptions.threshold must be a number, not {type(self.threshold).__name__}")
         if not 0.0 < self.threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], got {self.threshold}")
         if self.num_perm < 1 or self.bands < 1 or self.num_perm % self.bands:

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Any
 
-from mfaparse._model.documents import Channel, Forward, Media, TelegramDump
+from mfaparse._model.documents import Channel, Forward, Media, Post, TelegramDump
 from mfaparse.errors import ParseError
 from mfaparse.telegram._html import html_parser, node_pieces, node_text
-from mfaparse.telegram._messages import Message, Meta, build_messages, message_dump
+from mfaparse.telegram._messages import Message, Meta, Skipped, build_messages, message_dump
 
-__all__ = ["parse_telegram_export_html"]
+__all__ = ["export_html_messages", "parse_telegram_export_html"]
 
 # A message's full time, as in a date block's title: "03.12.2025 19:07:11 UTC+02:00".
 _STAMP = re.compile(r"(\d\d)\.(\d\d)\.(\d{4}) (\d\d):(\d\d):(\d\d)(?: UTC([+-])(\d\d):(\d\d))?")
@@ -104,8 +105,18 @@ def parse_telegram_export_html(html: str) -> TelegramDump:
     """
     if not isinstance(html, str):
         raise TypeError(f"parse_telegram_export_html() takes str, not {type(html).__name__}")
+    channel, built = export_html_messages(html)
+    return message_dump(built, channel)
+
+
+def export_html_messages(
+    html: str, *, keep_going: bool = False
+) -> tuple[Channel | None, Iterator[tuple[Post, str] | Skipped]]:
+    """The channel of a Desktop HTML export page and its built messages (see
+    :func:`~mfaparse.telegram._messages.build_messages`)."""
     doc = html_parser(html)
     if doc.css_first("div.history") is None:
         raise ParseError("expected a Telegram Desktop HTML export: no div.history with messages")
     title = node_text(doc.css_first("div.page_header div.text")) or None
-    return message_dump(build_messages(_nodes(doc), _message), Channel.from_display(title) if title else None)
+    channel = Channel.from_display(title) if title else None
+    return channel, build_messages(_nodes(doc), _message, keep_going=keep_going)

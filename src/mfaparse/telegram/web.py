@@ -27,7 +27,7 @@ from mfaparse.errors import ParseError
 from mfaparse.telegram._html import html_parser, node_pieces, node_text
 from mfaparse.telegram._messages import Message, Meta, Skipped, build_messages, mappings, message_dump, posts_of
 
-__all__ = ["fragment_messages", "iter_html_fragments", "parse_telegram_web"]
+__all__ = ["fragment_messages", "iter_html_fragments", "parse_telegram_web", "web_messages"]
 
 _POST_URL = re.compile(r"https?://t\.me/(?:s/)?(?P<channel>[A-Za-z0-9_]{4,32})/(?P<id>\d+)")
 _MEDIA_SELECTORS = (
@@ -142,12 +142,19 @@ def parse_telegram_web(html: str) -> TelegramDump:
     """
     if not isinstance(html, str):
         raise TypeError(f"parse_telegram_web() takes str, not {type(html).__name__}")
+    channel, built = web_messages(html)
+    return message_dump(built, channel)
+
+
+def web_messages(html: str, *, keep_going: bool = False) -> tuple[Channel | None, Iterator[tuple[Post, str] | Skipped]]:
+    """The channel header of a t.me page and its built messages (see
+    :func:`~mfaparse.telegram._messages.build_messages`)."""
     doc = html_parser(html)
     channel = _channel(doc)
     nodes = doc.css(".tgme_widget_message")
     if not nodes and channel is None:
         raise ParseError("expected a Telegram web page: no .tgme_widget_message and no channel header")
-    return message_dump(build_messages(nodes, lambda node: _message(node, channel)), channel)
+    return channel, build_messages(nodes, lambda node: _message(node, channel), keep_going=keep_going)
 
 
 def iter_html_fragments(records: Iterable[Mapping[str, Any]]) -> Iterator[Post]:
