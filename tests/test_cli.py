@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import pathlib
 import subprocess
 import sys
+import zipfile
 
 import pytest
 
@@ -200,3 +202,46 @@ def test_progress_inside_a_large_file(tmp_path: pathlib.Path, capsys: pytest.Cap
     assert "0/1 files, 1.0/4.0 MB" in err
     assert "2.0/4.0 MB" not in err
     assert "1/1 files, 4.0/4.0 MB" in err
+
+
+def test_cli_read_and_dask_see_the_same_files(tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A folder means the same inputs to ``mfaparse parse``, ``read()``, ``detect`` and Dask: files of the
+    supported suffixes (a README beside the data is no article), archives included."""
+    from mfaparse import dask_support  # noqa: PLC0415  # its input list, without a cluster
+
+    data = tmp_path / "data"
+    (data / "sub").mkdir(parents=True)
+    (data / "README.md").write_text("# Notes\n\nMOSCOW, May 1. /TASS/. Not data.", encoding="utf-8")
+    (data / "notes.docx").write_bytes(b"PK not data")
+    (data / "a.txt").write_text("Forwarded from Russian MFA 🇷🇺\nOne.", encoding="utf-8")
+    (data / "sub" / "b.txt.gz").write_bytes(gzip.compress(b"Forwarded from X Channel\nTwo."))
+    with zipfile.ZipFile(data / "sub" / "c.zip", "w") as archive:
+        archive.writestr("m.json", json.dumps([{"title": "T", "body": "MOSCOW, May 1. /TASS/. Three."}]))
+    expected = [str(data / "a.txt"), str(data / "sub" / "b.txt.gz"), str(data / "sub" / "c.zip")]
+    assert list(mfaparse.expand_paths(data)) == expected
+    out = tmp_path / "out.jsonl"
+    assert main(["parse", str(data), "-o", str(out), "-q"]) == 0
+    cli_records = [from_jsonl(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert cli_records == list(mfaparse.read(data))
+    assert [type(r).__name__ for r in cli_records] == ["Post", "Post", "Article"]
+    assert main(["detect", str(data)]) == 0
+    detected = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert detected == [
+        [expected[0], "telegram-text"],
+        [expected[1], "telegram-text"],
+        [f"{expected[2]}!m.json", "tass-records"],
+    ]
+    bag_inputs = [item for item in mfaparse.expand_paths([data]) if isinstance(item, str)]
+    assert bag_inputs == expected
+    assert [r["type"] for path in bag_inputs for r in dask_support.file_records(path)] == ["Post", "Post", "Article"]
+
+
+def test_format_choices_are_the_registry() -> None:
+    """--format offers exactly the registered formats, and each one's suffixes are read from folders."""
+    from mfaparse import cli, formats, reader  # noqa: PLC0415  # the parser and the registry themselves
+
+    parse = next(a for a in cli._parser()._actions if a.dest == "command").choices["parse"]  # type: ignore[index]  # the subparsers' choices
+    choices = next(a.choices for a in parse._actions if a.dest == "format")
+    assert list(choices) == ["auto", *mfaparse.FORMATS]
+    assert [entry.name for entry in formats.REGISTRY] != []
+    assert {s for entry in formats.REGISTRY for s in entry.suffixes} <= set(reader.SUFFIXES)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import typing
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import mfaparse
 from mfaparse import EmojiMatch, Hashtag, Link, Mention, PartialDate, PartialDateTime, Removal, Span
 
 
@@ -159,3 +163,38 @@ def test_records_and_options_pickle() -> None:
         NearDupOptions(threshold=0.7),
     ):
         assert pickle.loads(pickle.dumps(value)) == value  # noqa: S301  # our own data, round-tripped
+
+
+loose: Any = mfaparse  # the calls below are wrong on purpose: mypy would refuse them
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "message"),
+    [
+        (lambda: loose.PartialDate(month=True), TypeError, "PartialDate.month must be an int"),
+        (lambda: loose.PartialDateTime(hour="10"), TypeError, "PartialDateTime.hour must be an int"),
+        (lambda: loose.CleanOptions(emoji="replace"), ValueError, "CleanOptions.emoji must be one of"),
+        (lambda: loose.CleanOptions(normalize=1), TypeError, "CleanOptions.normalize must be True or False"),
+        (lambda: loose.DedupOptions(min_lines=0), ValueError, "DedupOptions.min_lines must be >= 1"),
+        (lambda: loose.DedupOptions(min_chars=2.5), TypeError, "DedupOptions.min_chars must be an int"),
+        (lambda: loose.NearDupOptions(bands=True), TypeError, "NearDupOptions.bands must be an int"),
+        (lambda: loose.NearDupOptions(threshold="high"), TypeError, "threshold must be a number"),
+        (lambda: loose.ReadOptions(stream_bytes=-1), TypeError, "stream_bytes must be a positive int"),
+        (lambda: loose.Removal(kind="junk", span=Span(start=0, end=1), text="x"), ValueError, "Removal.kind"),
+        (lambda: loose.Block(kind="heading", text="x", span=Span(start=0, end=1)), ValueError, "Block.kind"),
+    ],
+)
+def test_fields_are_checked_where_made(make: Callable[[], object], error: type[Exception], message: str) -> None:
+    """A wrong type or value fails where the record or option object is made, with a message naming it."""
+    with pytest.raises(error, match=message):
+        make()
+
+
+def test_public_names_are_sorted_and_typed() -> None:
+    """__all__ is sorted (constants, classes, functions: ruff's RUF022 order), every name in it exists, and
+    the Literal aliases of public fields are among them."""
+    assert mfaparse.__all__ == sorted(mfaparse.__all__, key=lambda n: (not n.isupper(), not n[:1].isupper(), n))
+    assert all(hasattr(mfaparse, name) for name in mfaparse.__all__)
+    for alias in ("RemovalKind", "BlockKind", "Format", "EmojiKind", "LineClass"):
+        assert alias in mfaparse.__all__
+    assert typing.get_args(mfaparse.Format) == mfaparse.FORMATS

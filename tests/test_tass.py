@@ -16,6 +16,7 @@ from mfaparse import Article, ParseError, PartialDate, parse_tass, parse_tass_re
 from mfaparse._text.dates import find_dates, parse_date, parse_time
 from mfaparse.tass.dateline import AGENCIES, read_dateline
 from tests.conftest import seed_text
+from tests.harness import check_article
 from tests.strategies import any_text
 
 # (dateline text, city, region, ISO date, agency, correspondent)
@@ -227,31 +228,10 @@ def test_round_trip() -> None:
     assert Article.from_dict(json.loads(json.dumps(art.to_dict()))) == art
 
 
-def _check(art: Article) -> None:
-    source = art.source
-    assert tuple(s.slice(source) for s in art.paragraph_spans) == art.paragraphs
-    for r in art.removed:
-        assert r.span.slice(source) == r.text
-    for n in art.editor_notes:
-        assert n.text in n.span.slice(source)
-    for q in art.quotes:
-        assert q.text in q.span.slice(source)
-    if art.title_span is not None:
-        assert art.title_span.slice(source) == art.title
-    # nothing lost: every non-blank character is in the title, lead, a paragraph or a removal
-    covered = [False] * len(source)
-    spans = [*art.paragraph_spans, *(r.span for r in art.removed)]
-    spans += [s for s in (art.title_span, art.subtitle_span) if s is not None]
-    for s in spans:
-        for k in range(s.start, s.end):
-            covered[k] = True
-    assert all(covered[k] or source[k].isspace() for k in range(len(source)))
-
-
 @pytest.mark.parametrize("prefix", ["000", "001", "003", "004"])
 def test_seed_spans(prefix: str) -> None:
     """Spans slice out what they were read from; nothing is lost."""
-    _check(parse_tass(seed_text(prefix)))
+    check_article(parse_tass(seed_text(prefix)))
 
 
 articles = st.lists(
@@ -273,7 +253,7 @@ articles = st.lists(
 @given(articles)
 def test_never_raises_and_spans_hold(text: str) -> None:
     """Any str parses into an Article whose spans hold and which loses nothing."""
-    _check(parse_tass(text))
+    check_article(parse_tass(text))
 
 
 @given(articles)

@@ -170,3 +170,78 @@ def test_client_type_errors() -> None:
         mfaparse.parse_client_messages("text")  # type: ignore[arg-type]  # wrong type on purpose
     with pytest.raises(TypeError):
         mfaparse.parse_client_messages([1])  # type: ignore[list-item]  # wrong type on purpose
+
+
+REPEATED = ["🎙 Remarks (Sochi, November 6, 2024)", "He said:", "“We value cooperation with ASEAN and the EAEU.”",
+            "He said:", "“We value cooperation with ASEAN and the EAEU.”"]  # fmt: skip
+
+
+def test_authored_sources_keep_repeated_lines() -> None:
+    """A line the author wrote twice stays twice in exports and client messages (no scraped-double dedup), while
+    the same text as a scraped dump loses its second copy."""
+    text = "\n".join(REPEATED)
+    export = mfaparse.parse_telegram_export({"messages": [{"id": 1, "type": "message", "text": text}]})
+    client = mfaparse.parse_client_messages([{"message_id": 1, "text": text}])
+    fragments = list(mfaparse.iter_html_fragments([{"html": text}]))
+    for post in (export.posts[0], client.posts[0], fragments[0]):
+        assert post.text == text
+        assert post.removed == ()
+    scraped = mfaparse.parse_telegram("Forwarded from Russian MFA 🇷🇺\n" + text).posts[0]
+    assert scraped.text.count("We value cooperation") == 1
+    assert [r.kind for r in scraped.removed] == ["header", "duplicate"]
+
+
+def test_authored_sources_keep_their_debris_words() -> None:
+    """Words that are scrape debris in a dump (a call to subscribe, a view count) are the author's in an export."""
+    text = "Main news of the day\nSubscribe to @MFARussia\n1.2K views"
+    (post,) = mfaparse.parse_telegram_export({"messages": [{"id": 1, "type": "message", "text": text}]}).posts
+    assert post.text == text
+    (scraped,) = mfaparse.parse_telegram("Forwarded from Russian MFA\n" + text).posts
+    assert scraped.text == "Main news of the day"
+
+
+def test_entities_come_from_the_format() -> None:
+    """An export's hashtags, mentions and links are its entities: what it does not mark is plain text, and a
+    mark that breaks the rules (a mention of digits) is none."""
+    message = {
+        "id": 1,
+        "type": "message",
+        "text_entities": [
+            {"type": "plain", "text": "Not a tag: #ASEAN, "},
+            {"type": "hashtag", "text": "#EAEU"},
+            {"type": "plain", "text": " price "},
+            {"type": "mention", "text": "@1499"},
+            {"type": "plain", "text": " by "},
+            {"type": "mention", "text": "@MFARussia"},
+            {"type": "plain", "text": " at mid.ru "},
+            {"type": "text_link", "text": "here", "href": "https://mid.ru/1"},
+        ],
+    }
+    (post,) = mfaparse.parse_telegram_export({"messages": [message]}).posts
+    assert [h.tag for h in post.hashtags] == ["EAEU"]
+    assert [m.username for m in post.mentions] == ["MFARussia"]
+    assert [(lk.text, lk.url) for lk in post.links] == [("here", "https://mid.ru/1")]
+    dump = mfaparse.parse_telegram_export({"messages": [message, message]})
+    second = dump.posts[1]
+    assert [h.span.slice(dump.source) for h in second.hashtags] == ["#EAEU"]
+    assert [lk.span.slice(dump.source) for lk in second.links] == ["here"]
+
+
+def test_one_channel_name_whole_and_streamed(tmp_path: pathlib.Path) -> None:
+    """The same export has the same channel name read whole, streamed, and as its HTML twin's header."""
+    data = _synthetic_export()
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    whole = mfaparse.parse_telegram_export(data)
+    with path.open("rb") as stream:
+        streamed = list(mfaparse.iter_telegram_export(stream))
+    read_streamed = list(mfaparse.read(path, options=mfaparse.ReadOptions(stream_bytes=1)))
+    names = (
+        {p.channel for p in whole.posts}
+        | {p.channel for p in streamed}
+        | {p.channel for p in read_streamed if isinstance(p, mfaparse.Post)}
+    )
+    assert names == {"Russian Embassy to the UK"}
+    assert whole.channel == mfaparse.Channel.from_display("Russian Embassy to the UK 🇷🇺")
+    assert [p.forward for p in streamed] == [p.forward for p in whole.posts]
+    assert whole.posts[0].forward == mfaparse.Forward.from_display("Russian MFA 🇷🇺")

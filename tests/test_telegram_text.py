@@ -9,8 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import mfaparse
-from mfaparse import ParseError, Post, TelegramDump, iter_telegram, parse_telegram
+from mfaparse import ParseError, TelegramDump, iter_telegram, parse_telegram
 from tests.conftest import seed_text
+from tests.harness import check_post
 from tests.strategies import any_text, telegram_like
 
 # Per corpus file: (channel name or None, subscribers or None, number of posts, forwards' names).
@@ -153,30 +154,7 @@ def test_records_round_trip() -> None:
 def _check_spans(dump: TelegramDump) -> None:
     source = dump.source
     for post in dump.posts:
-        _check_post_spans(source, post)
-
-
-def _check_post_spans(source: str, post: Post) -> None:
-    for h in post.hashtags:
-        assert h.span.slice(source) == "#" + h.tag
-    for m in post.mentions:
-        assert m.span.slice(source) == "@" + m.username
-    for r in post.removed:
-        assert r.span.slice(source) == r.text
-    for b in post.blocks:
-        assert b.span.slice(source) == b.text
-    for lk in post.links:
-        assert lk.text in mfaparse.strip_emoji(lk.span.slice(source)) or lk.url == lk.span.slice(source)
-    if post.forward is not None and post.forward.span is not None:
-        assert post.forward.name in post.forward.span.slice(source)
-    # nothing lost: every line of the post is kept in the text or lies inside a removal
-    kept = post.text.split("\n")
-    pos = post.span.start
-    for line in post.span.slice(source).split("\n"):
-        end = pos + len(line)
-        covered = any(r.span.start <= pos and end <= r.span.end for r in post.removed)
-        assert covered or not line.strip() or line in kept
-        pos = end + 1
+        check_post(source, post)
 
 
 def test_seed_spans_and_accounting() -> None:

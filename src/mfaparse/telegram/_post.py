@@ -269,7 +269,7 @@ def _add_entity_link(links: list[Link], entity: Entity, word: str, url: str, *, 
             if links[hit].url is None or links[hit].url == url:
                 links[hit] = attrs.evolve(links[hit], url=url)
             return
-    links.append(Link(text=word.strip(), url=url, span=entity.span))
+    links.append(Link(text=link_words(word), url=url, span=entity.span))
 
 
 def layout(state: PostState) -> None:

@@ -203,7 +203,7 @@ def client_messages(
     messages: Iterable[Any], channel: str | None = None, *, keep_going: bool = False
 ) -> Iterator[tuple[Post, str] | Skipped]:
     """The built Posts of client-library messages (see :func:`~mfaparse.telegram._messages.build_messages`)."""
-    return build_messages(messages, lambda m: _message(m, channel), keep_going=keep_going, objects=keep_going)
+    return build_messages(messages, lambda m: _message(m, channel), keep_going=keep_going, objects=True)
 
 
 def parse_client_messages(messages: Iterable[Mapping[str, Any]], channel: str | None = None) -> TelegramDump:
