@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Literal
 
 import attrs
+import regex
 
 from mfaparse._lines import vocab
 from mfaparse._model.base import Removal, RemovalKind, Span
@@ -65,8 +66,11 @@ def link_words(line: str) -> str:
     return strip_emoji(line).strip(" \t:→»>")
 
 
+_DIGIT = regex.compile(r"\d")
+
+
 def _is_counter(stripped: str) -> bool:
-    return any(ch.isdigit() for ch in stripped) and bool(vocab.VIEW_COUNTER.fullmatch(stripped))
+    return bool(_DIGIT.search(stripped)) and bool(vocab.VIEW_COUNTER.fullmatch(stripped))
 
 
 def _is_link_text(stripped: str) -> bool:
@@ -156,16 +160,30 @@ class Lines:
 
     @property
     def kinds(self) -> list[LineClass]:
-        """Each line's class (:func:`classify_line` with this source's rule table)."""
+        """Each line's class (:func:`classify_line` with this source's rule table), computed once per distinct
+        line (a dump repeats many: link previews, blank lines, footers)."""
         if self._kinds is None:
-            self._kinds = [classify_line(text, self.table) for text in self.texts]
+            table = self.table
+            known: dict[str, LineClass] = {}
+            kinds: list[LineClass] = []
+            for text in self.texts:
+                kind = known.get(text)
+                if kind is None:
+                    kind = known[text] = classify_line(text, table)
+                kinds.append(kind)
+            self._kinds = kinds
         return self._kinds
 
     @property
     def keys(self) -> list[str]:
-        """Each line's dedup key (:func:`mfaparse._text.dedup.line_key`)."""
+        """Each line's dedup key (:func:`mfaparse._text.dedup.line_key`), computed once per distinct line."""
         if self._keys is None:
-            self._keys = line_keys(self.texts)
+            distinct = list(dict.fromkeys(self.texts))
+            if len(distinct) == len(self.texts):
+                self._keys = line_keys(self.texts)
+            else:
+                by_text = dict(zip(distinct, line_keys(distinct), strict=True))
+                self._keys = [by_text[text] for text in self.texts]
         return self._keys
 
     @property

@@ -228,15 +228,16 @@ def entities(state: PostState) -> None:
     names: dict[str, Mention] = {}
     found_links: list[Link] = []
     texts = [(lines.texts[k], lines.starts[k]) for k in kept]
-    if "hashtag" not in state.marks:
+    joined = "\n".join(text for text, _ in texts)  # one look for each mark: most posts lack some of them
+    if "hashtag" not in state.marks and "#" in joined:
         for text, start in texts:
             for h in hashtags_in(text, start):
                 tags.setdefault(h.tag, h)
-    if "mention" not in state.marks:
+    if "mention" not in state.marks and "@" in joined:
         for text, start in texts:
             for m in mentions_in(text, start):
                 names.setdefault(m.username, m)
-    if "link" not in state.marks:
+    if "link" not in state.marks and any(hint in joined for hint in _URL_HINTS):
         for text, start in texts:
             if any(hint in text for hint in _URL_HINTS):
                 found_links.extend(links_in(text, start))

@@ -1,0 +1,57 @@
+"""Lines and their facts: computed once per distinct line, equal to computing them line by line; the rule
+tables; the vocabulary shared by the classifier, dedup's markers, the layout and the sniffers."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import mfaparse
+from mfaparse._lines import vocab
+from mfaparse._lines.rules import TASS_RULES, TELEGRAM_RULES, Lines, classify_line, removal_kind
+from mfaparse._text.dedup import is_marker, line_key
+from tests.strategies import telegram_like
+
+LINE_PIECES = ["Read in full", "👉 Read in full", "Media is too big", "VIEW IN TELEGRAM", "1.2K views 10:15",
+               "<...>", "", "  ", "Subscribe to @MFARussia", "- Share on VK", "#ASEAN #EAEU", "Далее",
+               "Text of a post."]  # fmt: skip
+lines_of = st.lists(st.one_of(st.sampled_from(LINE_PIECES), telegram_like), max_size=30).map("\n".join)
+
+
+@given(lines_of, st.integers(0, 10_000))
+def test_facts_once_equal_facts_per_line(source: str, base: int) -> None:
+    """Classes, keys and markers computed once per distinct line equal the per-line functions; spans sit at base."""
+    lines = Lines.of(source, base)
+    texts = source.split("\n")
+    assert lines.kinds == [classify_line(t) for t in texts]
+    assert lines.keys == [line_key(t) for t in texts]
+    assert lines.markers == [is_marker(t) or not line_key(t) for t in texts]
+    for k, text in enumerate(texts):
+        span = lines.span(k)
+        assert (span.start, span.end - span.start) == (base + sum(len(t) + 1 for t in texts[:k]), len(text))
+        assert lines.removal("blank", k).text == text
+
+
+def test_rule_tables_name_their_removals() -> None:
+    """Every rule's line class is a removal kind of the same name, so a new kind is one rule and one literal."""
+    for table in (TELEGRAM_RULES, TASS_RULES):
+        for rule in table.rules:
+            assert rule.name == rule.removal == removal_kind(rule.name, table)
+    assert classify_line("© 2024 TASS", TASS_RULES) == "footer"
+    assert classify_line("Read in full", TASS_RULES) == "content"  # a TASS page has no Telegram debris
+
+
+def test_one_vocabulary_for_classifier_dedup_layout_and_sniffers() -> None:
+    """The words that used to drift between modules: link words are link text to the classifier and markers to
+    dedup alike; forward headers in every form open posts and signal Telegram to the sniffer."""
+    for words in ("Watch the video", "Read more about EEF-2023", "Подробнее", "Далее", "Lire la suite"):
+        assert classify_line(words) == "link_text"
+        assert is_marker(words)
+    for header in ("Forwarded from Russian MFA 🇷🇺", "Переслано от МИД России", "Переслано из МИД России"):
+        assert mfaparse.detect(header + "\nText") == "telegram-text"
+        (post,) = mfaparse.parse_telegram(header + "\nText").posts
+        assert post.forward is not None
+        assert post.text == "Text"
+    assert vocab.ELISION.fullmatch("[…]")
+    assert not vocab.ELISION.fullmatch("…")  # a bare ellipsis is a dedup marker, not an elision block
+    assert vocab.ELLIPSIS_LINE.fullmatch("…")
