@@ -14,7 +14,6 @@ import tempfile
 import pandas as pd
 
 import mfaparse
-from mfaparse._model.jsonl import to_jsonl
 
 DEFAULT = pathlib.Path(__file__).parent / "data"
 
@@ -33,7 +32,7 @@ def main(argv: list[str]) -> int:
     out = args.jsonl or pathlib.Path(tempfile.mkdtemp()) / "records.jsonl"
     with out.open("w", encoding="utf-8") as handle:  # the same lines as: mfaparse parse FOLDER -o OUT
         for record in mfaparse.read(args.folder):
-            handle.write(to_jsonl(record) + "\n")
+            handle.write(mfaparse.to_jsonl(record) + "\n")
 
     records = pd.read_json(out, lines=True, dtype=False)  # one row per record; nested fields stay Python objects
     print(f"{len(records)} records:", ", ".join(f"{n} {t}" for t, n in records["type"].value_counts().items()))

@@ -298,12 +298,7 @@ SCRAPED: tuple[Stage, ...] = (
 )
 """The stages of scraped text (plain-text dumps, channel pages)."""
 
-AUTHORED: tuple[Stage, ...] = (
-    ("links", link_lines),
-    ("entities", entities),
-    ("layout", layout),
-    ("clean", clean),
-)
+AUTHORED: tuple[Stage, ...] = tuple(stage for stage in SCRAPED if stage[0] not in ("header", "debris", "dedup"))
 """The stages of text the format gives as written (exports, t.me pages, client messages)."""
 
 

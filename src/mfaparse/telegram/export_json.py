@@ -25,7 +25,6 @@ from typing import IO, Any
 
 from mfaparse._model.documents import Channel, Forward, Media, Post, TelegramDump
 from mfaparse._text.dates import unix_time
-from mfaparse._text.emoji import name_and_flags
 from mfaparse.errors import ParseError
 from mfaparse.telegram._messages import (
     ALL_MARKED,
@@ -110,7 +109,7 @@ def _message(message: Mapping[str, Any], channel: str | None) -> Message | None:
     author = message.get("author")
     pieces, marks = _pieces(message, where)
     meta = Meta(
-        channel=channel or (name_and_flags(sender)[0] if isinstance(sender, str) else None),
+        channel=channel or (Channel.from_display(sender).name if isinstance(sender, str) else None),
         message_id=message_id,
         url=_url(message, message_id),
         posted_at=unix_time(stamp, f"date_unixtime of {where}") if stamp is not None else None,
