@@ -20,6 +20,8 @@ def test_records_bag_and_dedup_on_a_local_cluster(tmp_path: pathlib.Path) -> Non
         distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
         distributed.Client(cluster),
     ):
+        missing = tmp_path / "missing.txt"
+        assert [r["type"] for r in dask_support.records_bag([missing]).compute()] == ["ReadFailure"]
         bag = dask_support.records_bag([SEEDS, repeated])
         records = bag.compute()
         assert [r["type"] for r in records].count("Post") == 26
