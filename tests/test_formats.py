@@ -269,3 +269,23 @@ def test_large_json_lines_stream_a_line_at_a_time(tmp_path: pathlib.Path, monkey
     assert reader.plan(str(client), None, streaming)[0] == "stream"
     assert [p.text for p in mfaparse.read(client, options=streaming) if isinstance(p, mfaparse.Post)] == read_whole
     assert len(read_whole) == len([m for m in messages if m.get("message")])
+
+
+def test_desktop_html_joined_forward_keeps_its_sender() -> None:
+    """A joined message (no name of its own) that is a forward: the channel is the sender above it, never the
+    forward's name with its date glued on; names lose their flags as in the JSON export (synthetic markup)."""
+    html = (
+        '<div class="history"><div class="message default" id="message1"><div class="body">'
+        '<div class="from_name">Russian MFA 🇷🇺</div><div class="text">one</div></div></div>'
+        '<div class="message default joined" id="message2"><div class="body"><div class="forwarded body">'
+        '<div class="from_name">МИД России <span class="date details" title="14.01.2026 00:22:03 UTC+02:00">'
+        ' 14.01.2026 00:22:03</span></div><div class="text">two</div></div></div></div></div>'
+    )
+    posts = mfaparse.parse_telegram_export_html(html).posts
+    assert [(p.channel, p.forward.name if p.forward else None) for p in posts] == [
+        ("Russian MFA", None),
+        ("Russian MFA", "МИД России"),
+    ]
+    forward = posts[1].forward
+    assert forward is not None
+    assert forward.posted_at == dt.datetime(2026, 1, 14, 0, 22, 3, tzinfo=dt.timezone(dt.timedelta(hours=2)))

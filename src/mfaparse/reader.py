@@ -57,6 +57,7 @@ __all__ = [
 PathLike: TypeAlias = "str | os.PathLike[str]"
 Record: TypeAlias = "Post | Article | ReadFailure"
 _HEAD_BYTES = 64 * 1024
+_CHUNK = 1 << 20  # what one read asks a file or a decompressor for
 _MIB = 1024 * 1024
 SUFFIXES: tuple[str, ...] = tuple(sorted({s for entry in REGISTRY for s in entry.suffixes} | {".gz", ".zip"}))
 """The file suffixes a folder is read for (every format's, and the archives'); other files in a folder are not
@@ -124,7 +125,7 @@ class _Limited(io.RawIOBase):
         return True
 
     def readinto(self, buffer: Any) -> int:
-        data = self._inner.read(len(buffer))
+        data = self._inner.read(min(len(buffer), _CHUNK))  # bounded: the checks run before the next chunk
         n = len(data)
         buffer[:n] = data
         self.total += n
@@ -144,10 +145,16 @@ class _Limited(io.RawIOBase):
 
 
 def _read_capped(stream: IO[bytes], cap: int, name: str) -> bytes:
-    data = stream.read(cap + 1)
-    if len(data) > cap:
-        raise ParseError(f"{name} is larger than {cap:,} bytes, the most read whole (ReadOptions.whole_bytes)")
-    return data
+    """All of ``stream``, read a chunk at a time (a decompressing stream checks its limits between chunks);
+    more than ``cap`` bytes is a ParseError."""
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := stream.read(_CHUNK):
+        total += len(chunk)
+        if total > cap:
+            raise ParseError(f"{name} is larger than {cap:,} bytes, the most read whole (ReadOptions.whole_bytes)")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 @contextlib.contextmanager

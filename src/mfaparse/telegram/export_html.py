@@ -72,9 +72,9 @@ def _nodes(doc: Any) -> Any:
         body = node.css_first("div.body")
         if body is None:
             continue
-        name = node.css_first("div.body > div.from_name")
-        if name is not None:
-            sender = node_text(name)
+        name = next((c for c in body.iter() if "from_name" in (c.attributes.get("class") or "").split()), None)
+        if name is not None:  # the message's own name, not a forward's inside it (a joined message has none)
+            sender = Channel.from_display(node_text(name)).name
         yield node, body, sender
 
 
