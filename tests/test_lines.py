@@ -55,3 +55,21 @@ def test_one_vocabulary_for_classifier_dedup_layout_and_sniffers() -> None:
     assert vocab.ELISION.fullmatch("[…]")
     assert not vocab.ELISION.fullmatch("…")  # a bare ellipsis is a dedup marker, not an elision block
     assert vocab.ELLIPSIS_LINE.fullmatch("…")
+
+
+def test_a_new_removal_kind_is_one_rule() -> None:
+    """A rule added to a table is classified, removed with its removal kind and accounted for by the pipeline,
+    with no other change."""
+    from mfaparse._lines.rules import Rule, RuleTable  # noqa: PLC0415  # building a table is this test's point
+    from mfaparse.telegram import _post  # noqa: PLC0415  # the pipeline run on the table's lines
+
+    table = RuleTable(
+        rules=(*TELEGRAM_RULES.rules, Rule("footer", "footer", lambda s: s.startswith("Source:"))), longest=120
+    )
+    lines = Lines.of("Forwarded from Russian MFA 🇷🇺\nThe text.\nSource: mid.ru", table=table)
+    post = _post.run(_post.PostState.start(lines, 0, len(lines)), _post.SCRAPED)
+    assert post.text == "The text."
+    assert [(r.kind, r.text) for r in post.removed] == [
+        ("header", "Forwarded from Russian MFA 🇷🇺"),
+        ("footer", "Source: mid.ru"),
+    ]

@@ -128,14 +128,15 @@ def is_media_continuation(line: str) -> bool:
 
 
 class Lines:
-    """A source split into lines, each line's facts computed once: where it starts, its class, its dedup key
-    and whether it is a dedup marker (the last three on first use, for every line at once).
+    """A source split into lines, each line's facts computed once: where it starts, its text without the spaces
+    at its ends, its class, its dedup key and whether it is a dedup marker (all but the first on first use, for
+    every line at once).
 
     Offsets are ``base`` plus the place in ``source``: a chunk of a stream or a message of an export gets its
     spans at their final place directly, with no second pass over the records.
     """
 
-    __slots__ = ("_keys", "_kinds", "_markers", "base", "source", "starts", "table", "texts")
+    __slots__ = ("_keys", "_kinds", "_markers", "_stripped", "base", "source", "starts", "table", "texts")
 
     def __init__(self, source: str, base: int = 0, table: RuleTable = TELEGRAM_RULES) -> None:
         self.source = source
@@ -147,6 +148,7 @@ class Lines:
             starts.append(starts[-1] + len(text) + 1)
         self.starts = starts
         self._kinds: list[LineClass] | None = None
+        self._stripped: list[str] | None = None
         self._keys: list[str] | None = None
         self._markers: list[bool] | None = None
 
@@ -157,6 +159,13 @@ class Lines:
 
     def __len__(self) -> int:
         return len(self.texts)
+
+    @property
+    def stripped(self) -> list[str]:
+        """Each line without the spaces at its ends."""
+        if self._stripped is None:
+            self._stripped = [text.strip() for text in self.texts]
+        return self._stripped
 
     @property
     def kinds(self) -> list[LineClass]:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from mfaparse._lines import vocab
-from mfaparse._lines.rules import Lines, is_media_continuation, link_words
+from mfaparse._lines.rules import Lines, is_media_continuation, link_words, removal_kind
 from mfaparse._model.base import Hashtag, Link, Mention, PartialDate, Removal, Span
 from mfaparse._model.documents import Block, Forward, Media, Post, Speaker
 from mfaparse._text.clean import CleanOptions, clean_text
@@ -136,7 +136,7 @@ def header(state: PostState) -> None:
     if not state.kept:
         return
     lines, at = state.lines, state.kept[0]
-    line = lines.texts[at].strip()
+    line = lines.stripped[at]
     found = vocab.FORWARD.fullmatch(line) if line.startswith(vocab.FORWARD_STARTS) else None
     if found:
         state.forward = Forward.from_display(found.group("name"), span=lines.span(at))
@@ -147,7 +147,9 @@ def header(state: PostState) -> None:
 
 
 def debris(state: PostState) -> None:
-    """Media placeholders (with their ``VIEW IN TELEGRAM``), view counters and calls to subscribe go."""
+    """Lines of a debris class go, each as the removal its rule names: media placeholders (with their
+    ``VIEW IN TELEGRAM``, and a Media entry), view counters, calls to subscribe. Link lines stay for the links
+    stage, which keeps their words as Links."""
     lines, kinds = state.lines, state.lines.kinds
     kept: list[int] = []
     skip_next = False
@@ -156,18 +158,21 @@ def debris(state: PostState) -> None:
             skip_next = False
             continue
         kind = kinds[k]
-        if kind == "media_placeholder":
+        if kind in _KEPT_CLASSES:
+            kept.append(k)
+        elif kind == "media_placeholder":
             following = state.kept[n + 1] if n + 1 < len(state.kept) else None
             last = following if following == k + 1 and is_media_continuation(lines.texts[k + 1]) else k
             skip_next = last != k
             removal = lines.removal("media_placeholder", k, last)
             state.media.append(Media(kind="too_big", text=removal.text, span=removal.span))
             state.removed.append(removal)
-        elif kind in ("counter", "call_to_action"):
-            state.removed.append(lines.removal(kind, k))
         else:
-            kept.append(k)
+            state.removed.append(lines.removal(removal_kind(kind, lines.table), k))
     state.kept = kept
+
+
+_KEPT_CLASSES = frozenset({"content", "blank", "link_text"})
 
 
 def dedup(state: PostState) -> None:
@@ -205,9 +210,9 @@ def link_lines(state: PostState) -> None:
         )
         state.links.append(Link(text=link_words(lines.texts[k]), url=url, span=span))
         state.removed.append(lines.removal("link_text", k))
-    while kept and not lines.texts[kept[0]].strip():
+    while kept and not lines.stripped[kept[0]]:
         kept.pop(0)
-    while kept and not lines.texts[kept[-1]].strip():
+    while kept and not lines.stripped[kept[-1]]:
         kept.pop()
     state.kept = kept
 

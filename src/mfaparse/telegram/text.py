@@ -62,7 +62,7 @@ def _starts_new_post(doc: Lines, i: int) -> bool:
     (no blank line) after a finished sentence or a hashtag line opens the next post."""
     if doc.kinds[i] != "content" or doc.kinds[i - 1] != "content":
         return False
-    previous, line = doc.texts[i - 1].strip(), doc.texts[i].strip()
+    previous, line = doc.stripped[i - 1], doc.stripped[i]
     ended = previous.rstrip().endswith((".", "!", "?", "»", '"', "”", ")")) or is_hashtag_line(previous)
     opening = strip_emoji(line).lstrip()
     return ended and bool(opening) and opening[0].isupper() and not line.lstrip().startswith(vocab.CONTINUATION_MARKS)
@@ -71,13 +71,13 @@ def _starts_new_post(doc: Lines, i: int) -> bool:
 def _segments(doc: Lines, first: int, channel: Channel | None) -> list[tuple[int, int]]:
     """Line ranges ``[a, b)`` of the posts: a forward header, the channel's own name, or a footer starts one;
     on channel pages without forward headers, so does the layout (see :func:`_starts_new_post`)."""
-    lines = doc.texts
+    lines, stripped = doc.texts, doc.stripped
     names = {channel.name} if channel else set()
-    blank_layout = channel is not None and sum(1 for line in lines[first:] if not line.strip()) >= _BLANK_LAYOUT
+    blank_layout = channel is not None and sum(1 for line in stripped[first:] if not line) >= _BLANK_LAYOUT
     cuts = [first]
     after_footer = False
     for i in range(first, len(lines)):
-        line = lines[i].strip()
+        line = stripped[i]
         if not line:
             continue
         kind = doc.kinds[i]
@@ -91,7 +91,7 @@ def _segments(doc: Lines, first: int, channel: Channel | None) -> list[tuple[int
     segments = []
     for a, b in itertools.pairwise(cuts):
         end = b
-        while end > a and not lines[end - 1].strip():  # blank lines between posts belong to none
+        while end > a and not stripped[end - 1]:  # blank lines between posts belong to none
             end -= 1
         if end > a:
             segments.append((a, end))
