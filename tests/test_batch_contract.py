@@ -263,3 +263,13 @@ def test_stdin_is_one_input(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [type(r).__name__ for r in records] == ["Article", "ReadFailure"]
     assert isinstance(records[1], ReadFailure)
     assert records[1].path == "<stdin>#1"
+
+
+def test_wrong_arguments_fail_at_the_call() -> None:
+    """read() checks its arguments when called, before any file is touched."""
+    with pytest.raises(ValueError, match="unknown format 'telegram'"):
+        mfaparse.read("x", format="telegram")
+    with pytest.raises(TypeError, match="options must be ReadOptions"):
+        mfaparse.read("x", options={"stream_bytes": 1})  # type: ignore[arg-type]  # wrong on purpose
+    with pytest.raises(TypeError, match="paths must be"):
+        mfaparse.read(b"x")  # type: ignore[arg-type]  # wrong on purpose

@@ -230,11 +230,17 @@ def read(
     goes on: nothing is dropped without a record.
     """
     if format is not None and format != "auto":
-        spec(format)  # ValueError naming the choices, before any file is read
+        spec(format)  # ValueError naming the choices, at the call, before any file is read
     fmt = None if format in (None, "auto") else format
     opts = options if options is not None else ReadOptions()
     if not isinstance(opts, ReadOptions):
         raise TypeError(f"options must be ReadOptions, not {type(opts).__name__}")
+    if not isinstance(paths, (str, os.PathLike, Iterable)) or isinstance(paths, bytes):
+        raise TypeError(f"paths must be a path or an iterable of paths, not {type(paths).__name__}")
+    return _read(paths, fmt, opts)
+
+
+def _read(paths: PathLike | Iterable[PathLike], fmt: str | None, opts: ReadOptions) -> Iterator[Record]:
     for item in expand_paths(paths):
         if isinstance(item, ReadFailure):
             yield attrs.evolve(item, format=fmt)
