@@ -46,11 +46,12 @@ LineClass = Literal[
 
 @attrs.frozen
 class Rule:
-    """One line class: its ``name``, the removal kind of a line of that class, and the test on the stripped line."""
+    """One line class: its ``name``, the removal kind of a line of that class, and the test on the stripped line
+    (anything truthy is a yes: a pattern's ``fullmatch`` serves as it is)."""
 
     name: LineClass
     removal: RemovalKind
-    test: Callable[[str], bool]
+    test: Callable[[str], object]
 
 
 @attrs.frozen
@@ -85,7 +86,7 @@ def _is_call_to_action(stripped: str) -> bool:
 
 TELEGRAM_RULES = RuleTable(
     rules=(
-        Rule("media_placeholder", "media_placeholder", lambda s: bool(vocab.MEDIA_PLACEHOLDER.fullmatch(s))),
+        Rule("media_placeholder", "media_placeholder", vocab.MEDIA_PLACEHOLDER.fullmatch),
         Rule("counter", "counter", _is_counter),
         Rule("link_text", "link_text", _is_link_text),
         Rule("call_to_action", "call_to_action", _is_call_to_action),
@@ -96,9 +97,9 @@ TELEGRAM_RULES = RuleTable(
 
 TASS_RULES = RuleTable(
     rules=(
-        Rule("share_widget", "share_widget", lambda s: bool(vocab.SHARE.fullmatch(s))),
-        Rule("read_also", "read_also", lambda s: bool(vocab.READ_ALSO.fullmatch(s))),
-        Rule("footer", "footer", lambda s: bool(vocab.FOOTER.fullmatch(s))),
+        Rule("share_widget", "share_widget", vocab.SHARE.fullmatch),
+        Rule("read_also", "read_also", vocab.READ_ALSO.fullmatch),
+        Rule("footer", "footer", vocab.FOOTER.fullmatch),
     ),
 )
 """TASS page text: share widgets, read-also lines, copyright footers."""

@@ -147,11 +147,18 @@ class Link(Record):
     span: Span
 
 
-def _check_date_parts(inst: PartialDate | PartialDateTime) -> None:
-    for name in ("year", "month", "day", "hour", "minute", "utc_offset"):
-        value = getattr(inst, name, None)
+def _check_ints(inst: object, values: tuple[object, ...], names: tuple[str, ...]) -> None:
+    for value, name in zip(values, names, strict=True):
         if value is not None and type(value) is not int:
             raise TypeError(f"{type(inst).__name__}.{name} must be an int or None, not {type(value).__name__}")
+
+
+def _check_date_parts(inst: PartialDate | PartialDateTime) -> None:
+    year, month, day = inst.year, inst.month, inst.day
+    if not ((year is None or type(year) is int) and (month is None or type(month) is int)):  # cheap test first
+        _check_ints(inst, (year, month, day), ("year", "month", "day"))
+    if day is not None and type(day) is not int:
+        _check_ints(inst, (day,), ("day",))
     if inst.month is not None and not 1 <= inst.month <= 12:
         raise ValueError(f"month must be 1..12, got {inst.month}")
     if inst.day is not None:
@@ -241,6 +248,7 @@ class PartialDateTime(Record):
 
     def __attrs_post_init__(self) -> None:
         _check_date_parts(self)
+        _check_ints(self, (self.hour, self.minute, self.utc_offset), ("hour", "minute", "utc_offset"))
         if self.hour is not None and not 0 <= self.hour <= 23:
             raise ValueError(f"hour must be 0..23, got {self.hour}")
         if self.minute is not None and not 0 <= self.minute <= 59:

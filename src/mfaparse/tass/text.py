@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import regex
 
-from mfaparse._lines.rules import TASS_RULES, classify_line, removal_kind
+from mfaparse._lines.rules import TASS_RULES
 from mfaparse._lines.vocab import CRUMB
 from mfaparse._model.base import PartialDateTime, Removal, RemovalKind, Span
 from mfaparse._model.documents import Article, Dateline, EditorNote
@@ -208,7 +208,10 @@ def _read_header(
     return head[0], None, published, body_from
 
 
-def _debris(line: str) -> RemovalKind | None:
-    """The removal kind of a page-furniture line (share widgets, read-also, footers), None for content."""
-    kind = classify_line(line, TASS_RULES)
-    return None if kind in ("content", "blank") else removal_kind(kind, TASS_RULES)
+def _debris(unit: str) -> RemovalKind | None:
+    """The removal kind of a page-furniture unit (share widgets, read-also, footers) by the TASS rule table,
+    None for content (units are stripped and never blank)."""
+    for rule in TASS_RULES.rules:
+        if rule.test(unit):
+            return rule.removal
+    return None
