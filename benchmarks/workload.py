@@ -5,8 +5,9 @@ Run each workload under both trees and subtract that tree's ``import`` (and, for
     PYTHONPATH=src valgrind --tool=callgrind --callgrind-out-file=/dev/null python benchmarks/workload.py telegram
 
 Workloads: ``import`` (mfaparse imported, nothing else), ``dump`` (a 1 MB dump built from seed 002),
-``telegram`` (that dump parsed by ``parse_telegram``), ``stream`` (the same dump through ``iter_telegram``), ``tass`` (200 articles from the TASS seeds through
-``parse_tass``), ``export`` (a Desktop export of 500 messages through ``parse_telegram_export``).
+``telegram`` (that dump parsed by ``parse_telegram``), ``stream`` (the same dump through ``iter_telegram``),
+``tass`` (200 articles from the TASS seeds through ``parse_tass``), ``export`` (a Desktop export of 500 messages
+through ``parse_telegram_export``). Set ``PYTHONHASHSEED=0``: hash randomisation changes the counts.
 """
 
 from __future__ import annotations
