@@ -37,6 +37,16 @@ DATELINES = [
     ("НЬЮ-ЙОРК, 24 сент. /ТАСС/.", "НЬЮ-ЙОРК", None, "--09-24", "ТАСС", None),
     ("/ИТАР-ТАСС/.", None, None, None, "ИТАР-ТАСС", None),
     ("/TASS/.", None, None, None, "TASS", None),
+    # regional TASS wires name no city; other agencies' forms (issue #12)
+    ("ТАСС, 3 марта.", None, None, "--03-03", "ТАСС", None),
+    ("ХАБАРОВСК, 5 мар – РИА Новости.", "ХАБАРОВСК", None, "--03-05", "РИА Новости", None),
+    ("МОСКВА, 22 янв — РИА Новости", "МОСКВА", None, "--01-22", "РИА Новости", None),
+    ("москва, 31 янв - риа новости.", "москва", None, "--01-31", "РИА Новости", None),
+    ("МОСКВА, 5 авг – Sputnik.", "МОСКВА", None, "--08-05", "Sputnik", None),
+    ("Москва. 30 апреля. INTERFAX.RU -", "Москва", None, "--04-30", "Интерфакс", None),
+    ("MOSCOW, March 5 (Interfax) -", "MOSCOW", None, "--03-05", "Interfax", None),
+    ("MOSCOW (Reuters) -", "MOSCOW", None, None, "Reuters", None),
+    ("MOSCOW, Oct 3 (RIA Novosti) —", "MOSCOW", None, "--10-03", "RIA Novosti", None),
 ]
 # (text, ISO of each date found)
 DATES = [
@@ -72,6 +82,18 @@ def test_datelines(case: tuple[str, str | None, str | None, str | None, str, str
     assert (text + " Body text.")[d.span.end :] == "Body text."
 
 
+def test_wire_datelines_in_articles() -> None:
+    """An RIA Novosti or Interfax article reads like a TASS one: the dateline is metadata, the language right."""
+    ria = parse_tass("Заголовок новости\n\nХАБАРОВСК, 5 мар – РИА Новости. Губернатор сообщил об этом.")
+    assert ria.dateline is not None
+    assert (ria.title, ria.dateline.agency, ria.paragraphs, ria.language) == (
+        "Заголовок новости", "РИА Новости", ("Губернатор сообщил об этом.",), "ru"
+    )  # fmt: skip
+    ifx = parse_tass("Moscow court rules\n\nMOSCOW, March 5 (Interfax) - The court said so.")
+    assert ifx.dateline is not None
+    assert (ifx.dateline.agency, ifx.paragraphs, ifx.language) == ("Interfax", ("The court said so.",), "en")
+
+
 def test_no_dateline_in_prose() -> None:
     """Mixed-case place names in prose are not datelines."""
     assert read_dateline("Moscow, October 13. /TASS/. text") is None
@@ -103,8 +125,8 @@ def test_parse_date_refuses_extra_words() -> None:
 
 
 def test_agency_keywords_are_written_in_one_script() -> None:
-    """Each agency keyword is all Latin or all Cyrillic (confusable letters would never match)."""
-    for name in AGENCIES:
+    """Each agency keyword and the name it is written as are all Latin or all Cyrillic (confusables never match)."""
+    for name in [*AGENCIES, *AGENCIES.values()]:
         letters = [c for c in name if c.isalpha()]
         assert all(c.isascii() for c in letters) or all("\u0400" <= c <= "\u04ff" for c in letters), name
 

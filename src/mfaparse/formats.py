@@ -28,6 +28,7 @@ from mfaparse._lines import vocab
 from mfaparse._model.documents import Article, Post, TelegramDump
 from mfaparse._model.results import Parsed
 from mfaparse.errors import ParseError
+from mfaparse.tass.dateline import read_dateline
 from mfaparse.telegram._messages import Skipped
 
 __all__ = [
@@ -150,12 +151,18 @@ def _telegram_signs(text: str) -> bool:
 
 
 def _agency_signs(text: str) -> bool:
+    """A TASS agency mark anywhere near the top, a wire dateline (RIA Novosti, Interfax, ...) opening one of the
+    first lines, or the site's own chrome (share widgets, the "All news" crumb)."""
     sample = text[: _HEAD * 4]
     if vocab.AGENCY_MARK.search(sample):
         return True
+    lines = [line.strip() for line in sample.split("\n")[:_SNIFF_LINES]]
     return any(
-        vocab.SHARE.fullmatch(line.strip()) or vocab.SITE_CRUMB.fullmatch(line.strip()) for line in sample.split("\n")
+        vocab.SHARE.fullmatch(line) or vocab.SITE_CRUMB.fullmatch(line) or read_dateline(line) for line in lines
     )
+
+
+_SNIFF_LINES = 40
 
 
 def _is_tass_text(text: str) -> bool:

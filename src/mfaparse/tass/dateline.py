@@ -1,4 +1,4 @@
-"""TASS datelines, English and Russian.
+"""Agency datelines — TASS, RIA Novosti, Sputnik, Interfax and wire copy — in English and Russian.
 
 >>> d = read_dateline("IGORA /Leningrad Region/, December 26. /TASS/. Putin said")
 >>> d.city, d.region, d.date.iso(), d.agency, d.span.end
@@ -8,6 +8,16 @@
 ('РИМ', '--12-03', 'ТАСС', 'Вера Щербакова')
 >>> read_dateline("/ИТАР-ТАСС/. Текст").agency
 'ИТАР-ТАСС'
+>>> for line in ["ТАСС, 3 марта. Губернатор", "ХАБАРОВСК, 5 мар – РИА Новости. Текст",
+...              "москва, 31 янв - риа новости. текст", "Москва. 30 апреля. INTERFAX.RU - Текст",
+...              "MOSCOW, March 5 (Reuters) - Text"]:
+...     d = read_dateline(line)
+...     print(d.city, d.date.iso(), d.agency)
+None --03-03 ТАСС
+ХАБАРОВСК --03-05 РИА Новости
+москва --01-31 РИА Новости
+Москва --04-30 Интерфакс
+MOSCOW --03-05 Reuters
 """
 
 from __future__ import annotations
@@ -21,44 +31,100 @@ from mfaparse._text.dates import MONTHS
 
 __all__ = ["AGENCIES", "read_dateline"]
 
-AGENCIES = ("TASS", "ITAR-TASS", "ТАСС", "ИТАР-ТАСС")
-"""The agency names a dateline may carry, each written in one script."""
+AGENCIES = {
+    "tass": "TASS",
+    "itar-tass": "ITAR-TASS",
+    "тасс": "ТАСС",
+    "итар-тасс": "ИТАР-ТАСС",
+    "ria novosti": "RIA Novosti",
+    "риа новости": "РИА Новости",
+    "sputnik": "Sputnik",
+    "спутник": "Спутник",
+    "interfax": "Interfax",
+    "interfax.ru": "Интерфакс",
+    "интерфакс": "Интерфакс",
+    "reuters": "Reuters",
+    "ap": "AP",
+    "afp": "AFP",
+    "xinhua": "Xinhua",
+    "bloomberg": "Bloomberg",
+    "rt": "RT",
+}
+"""The agency names a dateline may carry (lower case, spaces single) and how ``Dateline.agency`` writes them,
+each in one script. ``INTERFAX.RU`` is the Russian site's own mark, so its copy is Интерфакс."""
 
 # "MOSCOW", "NEW YORK", "ROSTOV-ON-DON", "САНКТ-ПЕТЕРБУРГ", "ST. PETERSBURG": capitals, spaces, hyphens.
 _CITY = r"(?P<city>\p{Lu}[\p{Lu}\p{M}'’.\-]*(?:[ \-][\p{Lu}\p{M}'’.\-]+){0,4})"
+# "Москва", "москва" (a lower-cased data set), "Нижний Новгород": any letters, where the agency mark is certain.
+_ANY_CITY = r"(?P<city>\p{L}[\p{L}\p{M}'’.\-]*(?:[ \-][\p{L}\p{M}'’.\-]+){0,4})"
 _REGION = r"(?:\s*/(?P<region>[^/\n]{2,60})/)?"
-# "October 13" or "13 октября"
+# "October 13", "13 октября", "5 мар", "31 янв."
 _WHEN = r"(?:(?P<month>\L<months>)\.?\s+(?P<day>[0-3]?\d)|(?P<day2>[0-3]?\d)\s+(?P<month2>\L<months>)\.?)"
-# "/TASS/", "/ТАСС/", "/Корр. ТАСС Вера Щербакова/", "/ИТАР-ТАСС/": the shared fragment (formats sniff it too)
-_AGENCY = AGENCY
-_DATELINE = regex.compile(
-    rf"^\s*(?:{_CITY}{_REGION},\s*{_WHEN}\s*\.?\s*)?{_AGENCY}\s*[.:]?\s*",
-    months=list(MONTHS),
-    flags=regex.IGNORECASE | regex.V1,
+_DASH = r"\s*[-–—]\s*"
+_FLAGS = regex.IGNORECASE | regex.V1
+# "MOSCOW, October 13. /TASS/.", "/ИТАР-ТАСС/.", "РИМ, 3 декабря. /Корр. ТАСС Вера Щербакова/."
+_SLASHED = regex.compile(
+    rf"^\s*(?:{_CITY}{_REGION},\s*{_WHEN}\s*\.?\s*)?{AGENCY}\s*[.:]?\s*", months=list(MONTHS), flags=_FLAGS
 )
+# "ТАСС, 3 марта.": a regional TASS wire names no city
+_REGIONAL = regex.compile(rf"^\s*(?P<agency>ТАСС|TASS),\s*{_WHEN}\s*\.\s*", months=list(MONTHS), flags=_FLAGS)
+# "ХАБАРОВСК, 5 мар – РИА Новости.", "МОСКВА, 22 янв — РИА Новости", "москва, 31 янв - риа новости."
+_RIA = regex.compile(
+    rf"^\s*{_ANY_CITY},\s*{_WHEN}{_DASH}(?P<agency>РИА\s+Новости|RIA\s+Novosti|Sputnik|Спутник)\s*\.?\s*",
+    months=list(MONTHS),
+    flags=_FLAGS,
+)
+# "Москва. 30 апреля. INTERFAX.RU -", "Москва. 30 апреля. Интерфакс -"
+_INTERFAX = regex.compile(
+    rf"^\s*{_ANY_CITY}\.\s*{_WHEN}\s*\.\s*(?P<agency>INTERFAX\.RU|Интерфакс|Interfax){_DASH}",
+    months=list(MONTHS),
+    flags=_FLAGS,
+)
+# Wire copy: "MOSCOW (Reuters) -", "MOSCOW, March 5 (Interfax) -", "MOSCOW, Oct 3 (RIA Novosti) —"
+_WIRE = regex.compile(
+    rf"^\s*{_CITY}(?:,\s*{_WHEN}\s*\.?)?\s*\((?P<agency>Reuters|AP|AFP|Xinhua|Bloomberg|Sputnik|RIA\s+Novosti"
+    rf"|Interfax|TASS|ITAR-TASS|RT)\){_DASH}",
+    months=list(MONTHS),
+    flags=_FLAGS,
+)
+_FORMS = (_SLASHED, _REGIONAL, _RIA, _INTERFAX, _WIRE)
+_SPACES = regex.compile(r"\s+")
+
+
+def agency_name(mark: str) -> str:
+    """How ``Dateline.agency`` writes an agency mark: ``риа новости`` -> ``РИА Новости``, ``tass`` -> ``TASS``."""
+    key = _SPACES.sub(" ", mark.strip()).lower()
+    return AGENCIES.get(key, mark.strip())
 
 
 def read_dateline(paragraph: str, offset: int = 0) -> Dateline | None:
     """The dateline opening ``paragraph`` (spans moved by ``offset``), or None."""
-    m = _DATELINE.match(paragraph)
-    if m is None:
+    for form in _FORMS:
+        m = form.match(paragraph)
+        if m is not None:
+            return _dateline(m, offset, strict_city=form in (_SLASHED, _WIRE))
+    return None
+
+
+def _dateline(m: regex.Match[str], offset: int, *, strict_city: bool) -> Dateline | None:
+    groups = m.groupdict()
+    city = groups.get("city")
+    if strict_city and city is not None and city != city.upper():  # "Moscow, October 13" in prose is no dateline
         return None
-    city = m.group("city")
-    if city is not None and city != city.upper():  # "Moscow, October 13" in prose is no dateline
-        return None
-    month_name = m.group("month") or m.group("month2")
-    day = m.group("day") or m.group("day2")
+    month_name = groups.get("month") or groups.get("month2")
+    day = groups.get("day") or groups.get("day2")
     date: PartialDate | None = None
     if month_name and day:
         try:
             date = PartialDate(month=MONTHS[month_name.lower().rstrip(".")], day=int(day))
         except ValueError:
             return None
+    region, corr = groups.get("region"), groups.get("corr")
     return Dateline(
         city=city,
-        region=m.group("region").strip() if m.group("region") else None,
+        region=region.strip() if region else None,
         date=date,
-        agency=m.group("agency").upper(),
-        correspondent=m.group("corr").strip() if m.group("corr") else None,
+        agency=agency_name(m.group("agency")),
+        correspondent=corr.strip() if corr else None,
         span=Span(start=offset + m.start(), end=offset + m.end()),
     )
