@@ -157,9 +157,7 @@ def _agency_signs(text: str) -> bool:
     if vocab.AGENCY_MARK.search(sample):
         return True
     lines = [line.strip() for line in sample.split("\n")[:_SNIFF_LINES]]
-    return any(
-        vocab.SHARE.fullmatch(line) or vocab.SITE_CRUMB.fullmatch(line) or read_dateline(line) for line in lines
-    )
+    return any(vocab.SHARE.fullmatch(line) or vocab.SITE_CRUMB.fullmatch(line) or read_dateline(line) for line in lines)
 
 
 _SNIFF_LINES = 40

@@ -218,4 +218,9 @@ class Article(Record):
     quotes: tuple[Quote, ...] = ()
     speakers: tuple[Speaker, ...] = ()
     url: str | None = None
+    id: str | None = None
+    """The record's own id, where a scraped record gives one."""
+    extra: tuple[tuple[str, str | int | float | bool | None], ...] = ()
+    """A scraped record's columns the model has no field for (``topics``, ``authors``, ``views``, ...), in the
+    record's order: texts and numbers as given, lists and objects as JSON text."""
     removed: tuple[Removal, ...] = ()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+import attrs
 import regex
 
 from mfaparse._lines.rules import TASS_RULES
@@ -27,7 +28,7 @@ from mfaparse.errors import ParseError
 from mfaparse.tass.dateline import read_dateline
 from mfaparse.tass.quotes import find_quotes
 
-__all__ = ["parse_tass"]
+__all__ = ["Known", "build_article", "parse_tass"]
 
 # A timestamp line: "14:10, 16 February", "August 06, 18:14 UTC+3", "10:05", "обновлено 10:15".
 _STAMP_WORDS = regex.compile(r"(?i)updated|обновлено|,|\s|\.")
@@ -81,20 +82,46 @@ def _language(text: str) -> str | None:
     return "ru" if cyrillic > latin else "en"
 
 
+@attrs.frozen(kw_only=True)
+class Known:
+    """What a scraped record says about its own text (:func:`mfaparse.parse_tass_record`): the text opens with
+    ``title`` and ``lead`` lines (as the record gave them, one line each), and the record's date and fields."""
+
+    title: bool = False
+    lead: bool = False
+    published: dt.datetime | PartialDateTime | None = None
+    id: str | None = None
+    extra: tuple[tuple[str, str | int | float | bool | None], ...] = ()
+
+
 def parse_tass(
     text: str, reference_date: dt.date | None = None, *, strict: bool = False, url: str | None = None
 ) -> Article:
-    """Parse the page text of a TASS article (tass.com, tass.ru, or a reprint).
+    """Parse the page text of a TASS article (tass.com, tass.ru, or a reprint), or of another agency's wire
+    (RIA Novosti, Interfax, Sputnik: their datelines are read alike).
 
-    ``reference_date`` resolves year-less timestamps (``14:10, 16 February``) to an aware datetime in
-    Moscow time. Text with no recognisable structure gives an Article with title None and every line a
-    paragraph, or with ``strict=True`` a :class:`~mfaparse.ParseError`.
+    ``published`` is the most precise date the page gives: its timestamp line (``14:10, 16 February``), else
+    its dateline's date; ``reference_date`` resolves a year-less one, to an aware datetime in Moscow time for a
+    timestamp and to a dated ``PartialDateTime`` (Moscow) for a dateline. Text with no recognisable structure
+    gives an Article with title None and every line a paragraph, or with ``strict=True`` a
+    :class:`~mfaparse.ParseError`.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_tass() takes str, not {type(text).__name__}")
     if reference_date is not None and not isinstance(reference_date, dt.date):
         raise TypeError(f"reference_date must be a datetime.date, not {type(reference_date).__name__}")
-    source = normalize(text)
+    return build_article(normalize(text), reference_date=reference_date, strict=strict, url=url)
+
+
+def build_article(
+    source: str,
+    *,
+    reference_date: dt.date | None = None,
+    strict: bool = False,
+    url: str | None = None,
+    known: Known | None = None,
+) -> Article:
+    """The Article of normalised ``source``; ``known`` is what a record says of it (see :class:`Known`)."""
     units = _units(source)
     removed: list[Removal] = []
 
@@ -102,7 +129,7 @@ def parse_tass(
         removed.append(Removal(kind=kind, span=span, text=span.slice(source)))
 
     i = 0
-    while i < len(units) and i < 3 and CRUMB.fullmatch(units[i].slice(source)):
+    while known is None and i < len(units) and i < 3 and CRUMB.fullmatch(units[i].slice(source)):
         remove("crumb", units[i])
         i += 1
     head = units[i:]
@@ -110,34 +137,14 @@ def parse_tass(
         (k for k, u in enumerate(head[:_LOOKAHEAD_UNITS]) if read_dateline(u.slice(source)) is not None), None
     )
     if dateline_at is None and strict:
-        raise ParseError("expected a TASS article: no dateline such as 'MOSCOW, October 13. /TASS/.'", position=0)
-    title, subtitle, published, body_from = _read_header(source, head, dateline_at, remove)
-    body = head[body_from:]
-
-    paragraphs: list[Span] = []
-    dateline: Dateline | None = None
-    for whole in body:
-        unit = whole
-        line = unit.slice(source)
-        kind = _debris(line)
-        if kind is not None:
-            remove(kind, unit)
-            continue
-        if dateline is None and not paragraphs:
-            dateline = read_dateline(line, unit.start)
-            if dateline is not None:
-                remove("dateline", dateline.span)
-                unit = Span(start=dateline.span.end, end=unit.end)
-                if not unit:
-                    continue
-        paragraphs.append(unit)
-    if (
-        subtitle is not None
-        and paragraphs
-        and line_key(paragraphs[0].slice(source)) == line_key(subtitle.slice(source))
-    ):
-        first = paragraphs.pop(0)
-        removed.append(Removal(kind="duplicate", span=first, text=first.slice(source), duplicate_of=subtitle))
+        raise ParseError("expected an agency article: no dateline such as 'MOSCOW, October 13. /TASS/.'", position=0)
+    if known is not None:
+        title = head[0] if known.title and head else None
+        subtitle = head[int(known.title)] if known.lead and len(head) > int(known.title) else None
+        stamp, body_from = None, int(known.title) + int(known.lead)
+    else:
+        title, subtitle, stamp, body_from = _read_header(source, head, dateline_at, remove)
+    paragraphs, dateline = _body(source, head[body_from:], subtitle, remove, removed)
 
     texts = tuple(p.slice(source) for p in paragraphs)
     body_text = "\n\n".join(texts)
@@ -147,16 +154,13 @@ def parse_tass(
         for m in _EDITOR_NOTE.finditer(p.slice(source))
     )
     quotes, speakers = find_quotes(source, paragraphs)
-    resolved: PartialDateTime | dt.datetime | None = published
-    if published is not None and reference_date is not None and published.month and published.day:
-        resolved = published.resolve(reference_date)
     return Article(
         source=source,
         title=title.slice(source) if title else None,
         subtitle=subtitle.slice(source) if subtitle else None,
         title_span=title,
         subtitle_span=subtitle,
-        published=resolved,
+        published=_published(known, stamp, dateline, reference_date),
         dateline=dateline,
         paragraphs=texts,
         paragraph_spans=tuple(paragraphs),
@@ -167,8 +171,77 @@ def parse_tass(
         quotes=quotes,
         speakers=speakers,
         url=url,
+        id=known.id if known else None,
+        extra=known.extra if known else (),
         removed=tuple(sorted(removed, key=lambda r: r.span.start)),
     )
+
+
+def _body(
+    source: str,
+    units: list[Span],
+    lead: Span | None,
+    remove: Callable[[RemovalKind, Span], None],
+    removed: list[Removal],
+) -> tuple[list[Span], Dateline | None]:
+    """The paragraphs and the dateline of the body; page furniture goes, and the lead printed again — as the
+    first paragraph, or just before the dateline — is a duplicate of the lead."""
+    paragraphs: list[Span] = []
+    dateline: Dateline | None = None
+    lead_key = line_key(lead.slice(source)) if lead is not None else None
+    for whole in units:
+        unit = whole
+        line = unit.slice(source)
+        kind = _debris(line)
+        if kind is not None:
+            remove(kind, unit)
+            continue
+        if dateline is None and not paragraphs:
+            if lead is not None and lead_key and line_key(line) == lead_key:
+                removed.append(Removal(kind="duplicate", span=unit, text=line, duplicate_of=lead))
+                continue
+            if lead is not None and lead_key and line.startswith(lead.slice(source)):  # "Lead. МОСКВА, ... /ТАСС/."
+                cut = unit.start + len(lead.slice(source))
+                rest = source[cut : unit.end]
+                if read_dateline(rest.lstrip(), 0) is not None:
+                    first = Span(start=unit.start, end=cut)
+                    removed.append(Removal(kind="duplicate", span=first, text=first.slice(source), duplicate_of=lead))
+                    unit = Span(start=cut + len(rest) - len(rest.lstrip()), end=unit.end)
+                    line = unit.slice(source)
+            dateline = read_dateline(line, unit.start)
+            if dateline is not None:
+                remove("dateline", dateline.span)
+                unit = Span(start=dateline.span.end, end=unit.end)
+                if not unit:
+                    continue
+            if lead is not None and lead_key and line_key(unit.slice(source)) == lead_key:  # after the dateline
+                removed.append(Removal(kind="duplicate", span=unit, text=unit.slice(source), duplicate_of=lead))
+                continue
+        paragraphs.append(unit)
+    return paragraphs, dateline
+
+
+def _published(
+    known: Known | None, stamp: PartialDateTime | None, dateline: Dateline | None, reference: dt.date | None
+) -> PartialDateTime | dt.datetime | None:
+    """The most precise date there is: the record's own, else the page's timestamp, else the dateline's date —
+    a year-less one resolved against the record's date or ``reference`` (Moscow time: the agencies are there)."""
+    if known is not None and known.published is not None:
+        return known.published
+    if stamp is not None:
+        if reference is not None and stamp.month and stamp.day:
+            return stamp.resolve(reference)
+        return stamp
+    if dateline is None or dateline.date is None or dateline.date.month is None or dateline.date.day is None:
+        return None
+    date = dateline.date
+    if date.year is None and reference is None:
+        return None  # the dateline's date is in Dateline.date; nothing more precise is known
+    day = date.resolve(reference) if reference is not None else date.to_date()
+    return PartialDateTime(year=day.year, month=day.month, day=day.day, utc_offset=_MOSCOW_MINUTES)
+
+
+_MOSCOW_MINUTES = 180
 
 
 def _looks_like_title(line: str) -> bool:
