@@ -110,7 +110,15 @@ _FRAGMENTS = [  # synthetic: the documented scraped-fragment records
     {"html": "Second\nSecond", "channel": "@MFARussia", "publishedAt": "2022-05-01T11:00:00+03:00"},
 ]  # fmt: skip
 
+_CSV = (  # synthetic, in the shape of the news data sets' CSV (date,url,edition,topics,authors,title,text,...)
+    "date,url,edition,topics,title,text,views\n"
+    '2019-04-30 13:26:00,https://www.interfax.ru/659837,www.interfax.ru,Спорт,Заголовок,"Москва. 30 апреля. '
+    'INTERFAX.RU - Первый абзац.nВторой «абзац».nТретий.",120\n'
+    "2019-05-07 12:46:00,/660425,www.interfax.ru,-,Только заголовок,-,-\n"
+)
+
 SAMPLES: dict[str, str] = {
+    "records-csv": _CSV,
     "telegram-text": seed_text("002")[:6000],
     "tass-text": seed_text("000"),
     "telegram-export-json": (FIXTURES / "synthetic_desktop_export.json").read_text(encoding="utf-8"),

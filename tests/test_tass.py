@@ -236,7 +236,7 @@ def test_corpus_records(corpus: pathlib.Path) -> None:
 
 def test_record_errors() -> None:
     """Records without text, with wrong types or bad dates are refused clearly."""
-    with pytest.raises(ParseError, match="title and a body"):
+    with pytest.raises(ParseError, match="a title or a body"):
         parse_tass_record({"id": 1})
     with pytest.raises(ParseError, match="ISO time"):
         parse_tass_record({"title": "T", "body": "B", "date": "yesterday"})

@@ -16,6 +16,7 @@ the command line's ``--format`` choices and Dask all loop over :data:`REGISTRY`;
 
 from __future__ import annotations
 
+import io
 import json
 import typing
 from collections.abc import Callable, Iterator, Mapping
@@ -56,15 +57,16 @@ Format = Literal[
     "telegram-client-json",
     "html-fragments",
     "tass-records",
+    "records-csv",
 ]
 """The name of an input format (see :data:`FORMATS`)."""
 Kind = Literal["text", "json", "html"]
 """How a format's input is loaded before it is sniffed: as text, as JSON values, or as an HTML page."""
 Item = Post | Article | Skipped
 """What a format's records come as: a record, or a :class:`Skipped` element that could not be read."""
-Stream = Literal["lines", "export", "json-lines"]
+Stream = Literal["lines", "export", "json-lines", "csv"]
 """How a large file of a format is read: line by line (text dumps), message by message (Desktop JSON
-exports, with ijson), or a JSON value a line (JSON Lines of records)."""
+exports, with ijson), a JSON value a line (JSON Lines of records), or a row at a time (CSV records)."""
 
 _HEAD = 4096
 # Telegram layout: lines led by emoji (🎙, 📍, 💬, 🔹, flags), as agency text never has.
@@ -86,6 +88,8 @@ class FormatSpec:
     stream: Stream | None = None
     suffixes: tuple[str, ...] = ()
     about: str = ""
+    numbered: Literal["index", "line"] = "index"
+    """What a skipped element's number is: its index (``path#3``) or the line it starts on (``path:17``)."""
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -185,14 +189,24 @@ def _is_export(value: Any) -> bool:
 
 
 def _is_tass_records(value: Any) -> bool:
+    """An ``{"articles": [...]}`` batch, or an object with a title and a body, lead or link under any of the names
+    scrapers use (``vocab.RECORD_FIELDS``): ``{"title", "text"}``, ``{"headline", "link"}``."""
     first = _first_object(value)
     if first is None:
         return False
-    keys = set(first)
-    return isinstance(first.get("articles"), list) or ("title" in keys and bool(keys & _BODY_KEYS))
+    if isinstance(first.get("articles"), list):
+        return True
+    fields = {vocab.RECORD_ALIASES.get(str(key).strip().lower()) for key in first}
+    return "title" in fields and bool(fields & {"body", "lead", "url"}) and not set(first) & _MESSAGE_KEYS
 
 
-_BODY_KEYS = frozenset({"body", "content", "paragraphs", "lead"})
+_MESSAGE_KEYS = frozenset({"message_id", "message", "html", "messages"})
+
+
+def _is_records_csv(text: str) -> bool:
+    from mfaparse.tass.csv_records import is_records_header  # noqa: PLC0415  # lazily, as the parsers
+
+    return is_records_header(_head(text).split("\n", 1)[0])
 
 
 def _is_fragments(value: Any) -> bool:
@@ -332,6 +346,17 @@ def _tass_records_items(values: list[Any], keep_going: bool) -> Iterator[Item]:
             yield Skipped(index, exc)
 
 
+def _csv_items(text: str, keep_going: bool) -> Iterator[Item]:
+    from mfaparse.tass.csv_records import csv_records  # noqa: PLC0415  # lazily
+
+    yield from csv_records(io.StringIO(text.lstrip("\ufeff")), keep_going=keep_going)
+
+
+def _csv_whole(text: str) -> Parsed:
+    records = tuple(r for r in _csv_items(text, False) if not isinstance(r, Skipped))
+    return Parsed(format="records-csv", records=records)
+
+
 def _tass_records_whole(values: list[Any]) -> Parsed:
     records = tuple(r for r in _tass_records_items(values, False) if not isinstance(r, Skipped))
     return Parsed(format="tass-records", records=records)
@@ -397,6 +422,17 @@ REGISTRY: tuple[FormatSpec, ...] = (
         about="Telegram Desktop HTML export (messages.html)",
     ),
     FormatSpec(
+        name="records-csv",
+        kind="text",
+        sniff=_is_records_csv,
+        whole=_csv_whole,
+        items=_csv_items,
+        stream="csv",
+        suffixes=(".csv", ".tsv"),
+        about="scraped article records as CSV or TSV with a header row (date,url,title,text,...)",
+        numbered="line",
+    ),
+    FormatSpec(
         name="tass-text",
         kind="text",
         sniff=_is_tass_text,
@@ -412,7 +448,7 @@ REGISTRY: tuple[FormatSpec, ...] = (
         whole=_telegram_text_whole,
         items=_telegram_text_items,
         stream="lines",
-        suffixes=(".txt", ".csv"),
+        suffixes=(".txt",),
         about="Telegram plain text: dumps of forwarded posts, channel pages",
     ),
 )

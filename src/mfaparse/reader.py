@@ -362,12 +362,12 @@ def _stream_spec(head: str, fmt: str | None) -> FormatSpec | None:
             return spec("telegram-export-json")
         return None
     if given is not None:
-        return given if given.stream == "lines" else None
+        return given if given.stream in ("lines", "csv") else None
     try:  # the head ends mid-line: whole lines only
         entry, _ = sniff(head[: head.rfind("\n") + 1] or head)
     except ParseError:
         return None
-    return entry if entry.stream == "lines" else None
+    return entry if entry.stream in ("lines", "csv") else None
 
 
 def _file(path: pathlib.Path, fmt: str | None, options: ReadOptions) -> Iterator[Record]:
@@ -381,6 +381,16 @@ def _file(path: pathlib.Path, fmt: str | None, options: ReadOptions) -> Iterator
 
         with open_input(path, options) as stream:
             yield from iter_telegram(telegram_lines(stream, options))
+    elif entry.stream == "csv":
+        from mfaparse.tass.csv_records import csv_records  # noqa: PLC0415  # lazily
+
+        with open_input(path, options) as stream:
+            text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+            try:
+                for row in csv_records(text, keep_going=True):
+                    yield _failure(str(path), row, entry) if isinstance(row, Skipped) else row
+            finally:
+                text.detach()
     elif entry.stream == "export":
         from mfaparse.telegram.export_json import stream_export  # noqa: PLC0415  # lazily
 
@@ -502,7 +512,7 @@ def _whole(name: str, data: bytes, fmt: str | None) -> Iterator[Record]:
         return
     entry = spec(fmt) if fmt else sniff(text)[0]
     for item in entry.items(load_values(text)[0] if entry.kind == "json" else text, True):
-        yield _failure(name, item) if isinstance(item, Skipped) else item
+        yield _failure(name, item, entry) if isinstance(item, Skipped) else item
 
 
 def _line_records(where: str, entry: FormatSpec, values: list[Any]) -> Iterator[Record]:
@@ -516,8 +526,10 @@ def _line_records(where: str, entry: FormatSpec, values: list[Any]) -> Iterator[
             yield item
 
 
-def _failure(name: str, skipped: Skipped) -> ReadFailure:
-    return ReadFailure(path=f"{name}#{skipped.index}", format=None, reason=str(skipped.error))
+def _failure(name: str, skipped: Skipped, entry: FormatSpec | None = None) -> ReadFailure:
+    """The failure of one element: ``name#index``, or ``name:line`` for formats numbered by line (CSV)."""
+    where = f"{name}:{skipped.index}" if entry is not None and entry.numbered == "line" else f"{name}#{skipped.index}"
+    return ReadFailure(path=where, format=entry.name if entry else None, reason=str(skipped.error))
 
 
 def _is_lines(text: str) -> bool:

@@ -39,6 +39,8 @@ __all__ = [
     "PLACE_MARK",
     "QUESTION_MARK",
     "READ_ALSO",
+    "RECORD_ALIASES",
+    "RECORD_FIELDS",
     "SHARE",
     "SITE_CRUMB",
     "SUBSCRIBER_LINE",
@@ -178,6 +180,25 @@ SHARE = regex.compile(r"(?i)[-–•]?\s*(?:share\ on|поделиться\ в)\
 READ_ALSO = regex.compile(r"(?i)(?:читайте\ также|read\ also|see\ also|также\ по\ теме)[:.]?(?:\s.{0,200})?")
 # "© 2024 TASS", "Информационное агентство России ТАСС © ..."
 FOOTER = regex.compile(r"(?i)©.{0,80}(?:ТАСС|TASS).{0,80}|(?:информационное\ агентство\ россии\ )?тасс\ ©.{0,80}")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Scraped records: the names scrapers and data sets give their fields (matched case-insensitively)
+# ---------------------------------------------------------------------------------------------------------------
+
+RECORD_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline", "name", "header", "заголовок"),
+    "lead": ("lead", "description", "summary", "subtitle", "anons", "announce", "annotation", "lede", "teaser"),
+    "body": ("body", "content", "text", "article", "full_text", "fulltext", "article_text", "paragraphs", "текст"),
+    "date": ("published", "datetimepub", "datetime", "date", "pub_date", "pubdate", "published_at", "publishedat",
+             "date_published", "datepublished", "date_add", "created_at", "time", "timestamp"),
+    "url": ("url", "link", "href", "uri", "source_url"),
+    "id": ("id", "article_id", "news_id", "guid"),
+    "site": ("site", "domain", "edition", "base_url", "host"),
+}  # fmt: skip
+"""A record's fields and the names they go by, the first present one winning: ``{"Headline": ..., "link": ...}``."""
+RECORD_ALIASES: dict[str, str] = {name: field for field, names in RECORD_FIELDS.items() for name in names}
+"""Each name (lower case) of :data:`RECORD_FIELDS` and the field it names."""
 
 
 def parse_count(number: str, mult: str = "") -> int:

@@ -142,6 +142,17 @@ def build_article(
         title = head[0] if known.title and head else None
         subtitle = head[int(known.title)] if known.lead and len(head) > int(known.title) else None
         stamp, body_from = None, int(known.title) + int(known.lead)
+        if dateline_at is not None and 0 < dateline_at - body_from <= _HEADER_BEFORE_DATELINE:
+            for k in range(body_from, dateline_at):  # a body opening with its lead or a timestamp, then the dateline
+                found = _timestamp(head[k].slice(source))
+                if found is not None and stamp is None:
+                    stamp = found
+                    remove("timestamp", head[k])
+                elif subtitle is None:
+                    subtitle = head[k]
+                else:
+                    break  # the record's own lead printed again: the body's duplicate
+                body_from = k + 1
     else:
         title, subtitle, stamp, body_from = _read_header(source, head, dateline_at, remove)
     paragraphs, dateline = _body(source, head[body_from:], subtitle, remove, removed)
@@ -242,6 +253,7 @@ def _published(
 
 
 _MOSCOW_MINUTES = 180
+_HEADER_BEFORE_DATELINE = 2  # a record's body may open with its lead and a timestamp before the dateline
 
 
 def _looks_like_title(line: str) -> bool:
