@@ -245,3 +245,16 @@ def test_format_choices_are_the_registry() -> None:
     assert list(choices) == ["auto", *mfaparse.FORMATS]
     assert [entry.name for entry in formats.REGISTRY] != []
     assert {s for entry in formats.REGISTRY for s in entry.suffixes} <= set(reader.SUFFIXES)
+
+
+def test_reference_date_resolves_every_partial_date(tmp_path: pathlib.Path) -> None:
+    """``--reference-date`` gives a year to a dateline without a timestamp and to a post's year-less date."""
+    article = tmp_path / "a.txt"
+    article.write_text("Talks go on\n\nМОСКВА, 31 декабря. /ТАСС/. Текст статьи.", encoding="utf-8")
+    dump = tmp_path / "b.txt"
+    dump.write_text("Forwarded from Russian MFA 🇷🇺\n📍 Moscow, December 30\nText of the post.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["parse", str(article), str(dump), "-o", str(out), "-q", "--reference-date", "2025-01-02"]) == 0
+    art, post = [from_jsonl(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert art.published == mfaparse.PartialDateTime(year=2024, month=12, day=31, utc_offset=180)
+    assert post.date == mfaparse.PartialDate(year=2024, month=12, day=30)

@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 
 from mfaparse import reader
+from mfaparse._model.base import PartialDate, PartialDateTime
 from mfaparse._model.documents import Article, Post
 from mfaparse._model.jsonl import to_jsonl
 from mfaparse._model.results import ReadFailure
@@ -104,10 +105,28 @@ def csv_row(record: Any, path: str) -> dict[str, object]:
 
 
 def _with_reference(record: Post | Article | ReadFailure, reference: dt.date) -> Post | Article | ReadFailure:
-    if isinstance(record, Article) and record.published is not None and not isinstance(record.published, dt.datetime):
-        stamp = record.published
-        if stamp.month and stamp.day:
-            return attrs.evolve(record, published=stamp.resolve(reference))
+    """``--reference-date``: every partial date the record holds that a year makes whole is resolved — an
+    article's year-less timestamp (to an aware datetime, Moscow time) or, with no timestamp, its dateline's date
+    (to a dated PartialDateTime); a post's year-less date."""
+    if isinstance(record, Article):
+        published = record.published
+        if isinstance(published, PartialDateTime) and published.month and published.day:
+            if published.hour is not None:
+                return attrs.evolve(record, published=published.resolve(reference))
+            if published.year is None:  # a day without a time: the year is all a reference can add
+                day = published.date.resolve(reference)
+                return attrs.evolve(record, published=attrs.evolve(published, year=day.year))
+            return record
+        date = record.dateline.date if record.dateline is not None else None
+        if published is None and date is not None and date.month and date.day:
+            day = date.resolve(reference)
+            stamp = PartialDateTime(year=day.year, month=day.month, day=day.day, utc_offset=180)
+            return attrs.evolve(record, published=stamp)
+    elif (
+        isinstance(record, Post) and record.date and record.date.year is None and record.date.month and record.date.day
+    ):
+        day = record.date.resolve(reference)
+        return attrs.evolve(record, date=PartialDate(year=day.year, month=day.month, day=day.day))
     return record
 
 
