@@ -62,7 +62,9 @@ def _year(name: str) -> str:
 _DATE = regex.compile(
     rf"""
     (?<![\p{{L}}\d])(?:
-        # "13 October 2023", "10–13 September 2023", "13 октября", "5 сент. 2021 г."
+        # "2024-10-13" (ISO 8601)
+        (?P<iyear>(?:19|20)\d\d)-(?P<imonth>[01]\d)-(?P<iday>[0-3]\d)(?![\d-])
+      | # "13 October 2023", "10–13 September 2023", "13 октября", "5 сент. 2021 г."
         {_days("day")}\s+{_month("month")}(?:,?\s+{_year("year")}(?:\s*(?:г\.|года))?)?
       | # "October 13, 2023", "February 21-22", "Oct. 3"
         {_month("month2")}\s+{_days("day2")}(?:,?\s+{_year("year2")})?
@@ -146,7 +148,10 @@ def find_dates(text: str) -> tuple[DateMatch, ...]:
     found: list[DateMatch] = []
     for m in _date_matches(text):
         g = m.groupdict()
-        if g["nday"]:
+        if g["iyear"]:
+            date = _to_date(g["iyear"], int(g["imonth"]), g["iday"]) if 1 <= int(g["imonth"]) <= 12 else None
+            end_day = None
+        elif g["nday"]:
             date = _to_date(g["nyear"], int(g["nmonth"]), g["nday"]) if 1 <= int(g["nmonth"]) <= 12 else None
             end_day = None
         else:

@@ -56,7 +56,10 @@ def csv_records(stream: IO[str], *, keep_going: bool = False) -> Iterator[Articl
     if not is_records_header(header):
         raise ParseError(f"expected a header row of article records (title, text, ...), found {header[:80]!r}")
     delimiter = header_delimiter(header)
-    names = next(csv.reader([header.lstrip("\ufeff")], delimiter=delimiter))
+    try:
+        names = next(csv.reader([header.lstrip("\ufeff")], delimiter=delimiter), [])
+    except csv.Error as exc:
+        raise ParseError(f"line 1: not a CSV header: {exc}") from exc
     rows = csv.reader(stream, delimiter=delimiter)
     line = 2
     while True:

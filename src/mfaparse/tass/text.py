@@ -59,7 +59,7 @@ def _units(source: str) -> list[Span]:
 
 
 def _timestamp(line: str) -> PartialDateTime | None:
-    """The timestamp a line consists of, or None."""
+    """The timestamp a line consists of (a time, with its date where given; or a whole date alone), or None."""
     time = parse_time(line)
     dates = find_dates(line)
     if time is None and not dates:
@@ -67,7 +67,9 @@ def _timestamp(line: str) -> PartialDateTime | None:
     rest = line
     for span in sorted([d.span for d in dates] + ([time[3]] if time else []), key=lambda s: -s.start):
         rest = rest[: span.start] + rest[span.end :]
-    if _STAMP_WORDS.sub("", rest) or time is None:
+    if _STAMP_WORDS.sub("", rest):
+        return None
+    if time is None and not (len(dates) == 1 and dates[0].date.is_complete):  # a date alone: "2024-08-28"
         return None
     return timestamp(dates[0].date if dates else None, time)
 
