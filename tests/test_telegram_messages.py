@@ -245,3 +245,68 @@ def test_one_channel_name_whole_and_streamed(tmp_path: pathlib.Path) -> None:
     assert whole.channel == mfaparse.Channel.from_display("Russian Embassy to the UK 🇷🇺")
     assert [p.forward for p in streamed] == [p.forward for p in whole.posts]
     assert whole.posts[0].forward == mfaparse.Forward.from_display("Russian MFA 🇷🇺")
+
+
+def _twin_export() -> tuple[dict[str, object], str]:
+    """The same synthetic channel export as Desktop writes it in JSON and in HTML: an author who repeats a short
+    line and a quotation on purpose, a forward with its source id, a mention, a hashtag and a sticker."""
+    lines = ["🎙 Briefing", "He said:", "“We value cooperation.”", "He said:", "“We value cooperation.”"]
+    data: dict[str, object] = {
+        "name": "Russian MFA 🇷🇺",
+        "type": "public_channel",
+        "messages": [
+            {"id": 1, "type": "message", "date_unixtime": "1730905200", "from": "Russian MFA 🇷🇺",
+             "from_id": "channel1113210510", "text_entities": [{"type": "plain", "text": "\n".join(lines)}]},
+            {"id": 2, "type": "message", "date_unixtime": "1730905260", "from": "Russian MFA 🇷🇺",
+             "forwarded_from": "МИД России 🇷🇺", "forwarded_from_id": "channel1101170442",
+             "text_entities": [{"type": "plain", "text": "See "}, {"type": "mention", "text": "@MID_Russia"},
+                               {"type": "plain", "text": " "}, {"type": "hashtag", "text": "#ASEAN"}]},
+            {"id": 3, "type": "message", "date_unixtime": "1730905320", "from": "Russian MFA 🇷🇺",
+             "file": "stickers/sticker.webp", "media_type": "sticker", "sticker_emoji": "👍", "text_entities": []},
+        ],
+    }  # fmt: skip
+    html = (
+        '<div class="page_header"><div class="text">Russian MFA 🇷🇺</div></div><div class="history">'
+        '<div class="message default clearfix" id="message1"><div class="body">'
+        '<div class="pull_right date details" title="06.11.2024 15:00:00 UTC+00:00">15:00</div>'
+        f'<div class="from_name">Russian MFA 🇷🇺</div><div class="text">{"<br>".join(lines)}</div></div></div>'
+        '<div class="message default clearfix joined" id="message2"><div class="body">'
+        '<div class="pull_right date details" title="06.11.2024 15:01:00 UTC+00:00">15:01</div>'
+        '<div class="forwarded body"><div class="from_name">МИД России 🇷🇺 <span class="date details" '
+        'title="06.11.2024 14:00:00 UTC+00:00"> 06.11.2024 14:00:00</span></div>'
+        '<div class="text">See <a href="https://t.me/MID_Russia">@MID_Russia</a> '
+        '<a href="" onclick="return ShowHashtag(&quot;ASEAN&quot;)">#ASEAN</a></div></div></div></div>'
+        '<div class="message default clearfix joined" id="message3"><div class="body">'
+        '<div class="pull_right date details" title="06.11.2024 15:02:00 UTC+00:00">15:02</div>'
+        '<div class="media_wrap clearfix"><a class="sticker_wrap clearfix pull_left" href="stickers/sticker.webp">'
+        '<img class="sticker" src="stickers/sticker.webp_thumb.jpg"/></a></div></div></div></div>'
+    )
+    return data, html
+
+
+def test_one_export_as_json_and_html() -> None:
+    """The same export as JSON and HTML gives the same channel, forwards, texts, entities and media kinds; the
+    author's repeated line and quotation are both kept."""
+    data, html = _twin_export()
+    as_json, as_html = mfaparse.parse_telegram_export(data), mfaparse.parse_telegram_export_html(html)
+    assert as_json.channel == as_html.channel == mfaparse.Channel.from_display("Russian MFA 🇷🇺")
+    for dump in (as_json, as_html):
+        first, forwarded, sticker = dump.posts
+        assert first.text.count("He said:") == 2
+        assert first.text.count("“We value cooperation.”") == 2
+        assert first.removed == ()
+        assert [p.channel for p in dump.posts] == ["Russian MFA"] * 3
+        assert forwarded.forward is not None
+        assert forwarded.forward.name == "МИД России"
+        assert [m.username for m in forwarded.mentions] == ["MID_Russia"]
+        assert [h.tag for h in forwarded.hashtags] == ["ASEAN"]
+        assert forwarded.links == ()  # a mention's or a hashtag's anchor is no link
+        assert [m.kind for m in sticker.media] == ["sticker"]
+        _spans_hold(dump)
+    assert [p.text for p in as_json.posts] == [p.text for p in as_html.posts]
+    assert [p.posted_at for p in as_json.posts] == [p.posted_at for p in as_html.posts]
+    json_forward, html_forward = as_json.posts[1].forward, as_html.posts[1].forward
+    assert json_forward is not None
+    assert html_forward is not None
+    assert json_forward.from_id == "channel1101170442"  # the JSON export gives the source's id
+    assert html_forward.posted_at == dt.datetime(2024, 11, 6, 14, 0, tzinfo=UTC)  # the HTML export its date

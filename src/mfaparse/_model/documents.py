@@ -46,13 +46,16 @@ class Forward(Record):
     posted_at: dt.datetime | None = None
     span: Span | None = None
     """Where the forward header was read from, when it came from text."""
+    from_id: str | None = None
+    """The original sender's id, where the format gives it (a Desktop export's ``forwarded_from_id``)."""
 
     @classmethod
     def from_display(cls, display: str, **fields: Any) -> Forward:
         """The forward of a display name as every source shows it: ``Russian MFA 🇷🇺`` -> name, flags.
 
-        >>> Forward.from_display("Russian MFA 🇷🇺", message_id=5)
-        Forward(name='Russian MFA', flags=('RU',), url=None, message_id=5, author=None, posted_at=None, span=None)
+        >>> forward = Forward.from_display("Russian MFA 🇷🇺", message_id=5)
+        >>> forward.name, forward.flags, forward.message_id
+        ('Russian MFA', ('RU',), 5)
         """
         name, flags = name_and_flags(display)
         return cls(name=name, flags=flags, **fields)

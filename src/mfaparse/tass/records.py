@@ -175,13 +175,18 @@ def _published(value: object) -> dt.datetime | PartialDateTime:
 
 
 def _url(value: object, site: object, base_url: str | None) -> str:
+    """The record's link, a relative one resolved against ``base_url`` or the site the record names; a link that
+    is no URL at all (``[broken``) is kept as the record gives it."""
     url = _text(value, "url").strip()
-    if urllib.parse.urlsplit(url).scheme:
-        return url
     base = base_url
     if base is None and isinstance(site, str) and _HOST.fullmatch(site.strip()):
         base = site.strip() if "://" in site else f"https://{site.strip()}"
-    return urllib.parse.urljoin(base if base.endswith("/") else base + "/", url) if base else url
+    try:
+        if urllib.parse.urlsplit(url).scheme or not base:
+            return url
+        return urllib.parse.urljoin(base if base.endswith("/") else base + "/", url)
+    except ValueError:  # urllib's word for a malformed URL ("Invalid IPv6 URL")
+        return url
 
 
 def _extra_value(value: object) -> str | int | float | bool | None:
@@ -190,7 +195,7 @@ def _extra_value(value: object) -> str | int | float | bool | None:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-def record_text(record: Mapping[Any, Any]) -> tuple[str, Known, str | None]:
+def record_text(record: Mapping[Any, Any], base_url: str | None = None) -> tuple[str, Known, str | None]:
     """The page text a record's parts make (title, lead, body paragraphs, blank-line separated), what the record
     says about it, and its URL (relative ones resolved against the record's site)."""
     found, extra = _fields(record)
@@ -212,7 +217,7 @@ def record_text(record: Mapping[Any, Any]) -> tuple[str, Known, str | None]:
         id=_text(found["id"], "id", numbers=True) if "id" in found else None,
         extra=tuple((name, _extra_value(value)) for name, value in extra),
     )
-    url = _url(found["url"], found.get("site"), None) if "url" in found else None
+    url = _url(found["url"], found.get("site"), base_url) if "url" in found else None
     text = "\n\n".join(part for part in (title, lead, *paragraphs) if part)
     return text, known, url
 
@@ -228,9 +233,7 @@ def parse_tass_record(record: Mapping[str, object], *, strict: bool = False, bas
     """
     if not isinstance(record, Mapping):
         raise TypeError(f"parse_tass_record() takes a mapping, not {type(record).__name__}")
-    text, known, url = record_text(record)
-    if base_url is not None and url is not None and not urllib.parse.urlsplit(url).scheme:
-        url = urllib.parse.urljoin(base_url, url)
+    text, known, url = record_text(record, base_url)
     published = known.published
     reference = published.date() if isinstance(published, dt.datetime) else None
     if isinstance(published, PartialDateTime) and published.year and published.month and published.day:

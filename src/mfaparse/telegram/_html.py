@@ -35,10 +35,13 @@ def html_parser(html: str) -> Any:
 
 
 def _anchor(child: LexborNode) -> tuple[str, str | None]:
-    """The entity an ``<a>`` is: a hashtag (t.me's ``?q=%23...``, the Desktop export's ``ShowHashtag``), else a link."""
+    """The entity an ``<a>`` is: a hashtag (t.me's ``?q=%23...``, the Desktop export's ``ShowHashtag``), a mention
+    (a link whose words are ``@username``), else a link."""
     link = child.attributes.get("href") or ""
     if link.startswith("?q=%23") or "ShowHashtag" in (child.attributes.get("onclick") or ""):
         return "hashtag", None
+    if (child.text() or "").lstrip().startswith("@"):
+        return "mention", None
     return "text_link", link or None
 
 

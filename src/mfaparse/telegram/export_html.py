@@ -39,11 +39,26 @@ def _stamp(value: str | None) -> dt.datetime | None:
         raise ParseError(f"expected a time such as 03.12.2025 19:07:11 UTC+02:00, found {m.group()!r}: {exc}") from exc
 
 
+_WRAP_KINDS = (("sticker_wrap", "sticker"), ("photo_wrap", "photo"), ("video_file_wrap", "video_file"),
+               ("animated_wrap", "animation"), ("video_message_wrap", "video_message"))  # fmt: skip
+
+
 def _media_kind(wrap: Any) -> str:
-    """``photo``, ``video_file``, ``voice_message``, ... from the ``media_*`` class of the block."""
-    link = wrap.css_first(".media")
-    classes = (link.attributes.get("class") or "").split() if link is not None else []
-    return next((c.removeprefix("media_") for c in classes if c.startswith("media_")), "media")
+    """The kind of a media block: ``sticker``, ``photo``, ``video_file``, ``animation``, ``voice_message``, ...
+    (from the ``*_wrap`` link's class, or the ``media_*`` class of the link). A sticker file is a sticker even
+    where the export's class calls it a photo (``media_photo`` on ``stickers/AnimatedSticker.tgs``)."""
+    for node in wrap.css("a, div"):
+        href = node.attributes.get("href") or ""
+        if href.startswith("stickers/") or href.endswith((".tgs", ".webp")):
+            return "sticker"
+        classes = (node.attributes.get("class") or "").split()
+        for wrap_class, kind in _WRAP_KINDS:
+            if wrap_class in classes:
+                return kind
+        found = next((c.removeprefix("media_") for c in classes if c.startswith("media_") and c != "media_wrap"), None)
+        if found:
+            return found
+    return "media"
 
 
 def _forward(body: Any) -> Forward | None:
@@ -65,8 +80,9 @@ _HTML_MARKS = frozenset({"hashtag", "link"})
 """A Desktop HTML export marks hashtags (``ShowHashtag`` anchors) and links; mentions are found in the text."""
 
 
-def _nodes(doc: Any) -> Any:
-    """Each message block with the sender it shows or inherits (a ``joined`` block has no name of its own)."""
+def _nodes(doc: Any, channel: str | None) -> Any:
+    """Each message block with the channel it is posted under: the sender it shows or inherits (a ``joined``
+    block has no name of its own), as in the JSON export; the export's own name where none is shown."""
     sender: str | None = None
     for node in doc.css("div.message.default"):
         body = node.css_first("div.body")
@@ -75,7 +91,7 @@ def _nodes(doc: Any) -> Any:
         name = next((c for c in body.iter() if "from_name" in (c.attributes.get("class") or "").split()), None)
         if name is not None:  # the message's own name, not a forward's inside it (a joined message has none)
             sender = Channel.from_display(node_text(name)).name
-        yield node, body, sender
+        yield node, body, sender or channel
 
 
 def _message(item: tuple[Any, Any, str | None]) -> Message:
@@ -119,4 +135,4 @@ def export_html_messages(
         raise ParseError("expected a Telegram Desktop HTML export: no div.history with messages")
     title = node_text(doc.css_first("div.page_header div.text")) or None
     channel = Channel.from_display(title) if title else None
-    return channel, build_messages(_nodes(doc), _message, keep_going=keep_going)
+    return channel, build_messages(_nodes(doc, channel.name if channel else None), _message, keep_going=keep_going)

@@ -76,7 +76,12 @@ def _forward(message: Mapping[str, Any]) -> Forward | None:
     if not isinstance(name, str) or not name.strip():
         return None
     author = message.get("saved_from")
-    return Forward.from_display(name, author=author if isinstance(author, str) else None)
+    source = message.get("forwarded_from_id")
+    return Forward.from_display(
+        name,
+        author=author if isinstance(author, str) else None,
+        from_id=str(source) if isinstance(source, (str, int)) and not isinstance(source, bool) else None,
+    )
 
 
 def _media(message: Mapping[str, Any]) -> tuple[Media, ...]:
@@ -109,7 +114,7 @@ def _message(message: Mapping[str, Any], channel: str | None) -> Message | None:
     author = message.get("author")
     pieces, marks = _pieces(message, where)
     meta = Meta(
-        channel=channel or (Channel.from_display(sender).name if isinstance(sender, str) else None),
+        channel=Channel.from_display(sender).name if isinstance(sender, str) and sender.strip() else channel,
         message_id=message_id,
         url=_url(message, message_id),
         posted_at=unix_time(stamp, f"date_unixtime of {where}") if stamp is not None else None,
