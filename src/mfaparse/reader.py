@@ -35,6 +35,7 @@ import attrs
 
 from mfaparse._model.documents import Article, Post
 from mfaparse._model.results import ReadFailure
+from mfaparse._text.decoding import decode, stream_encoding
 from mfaparse.errors import MfaparseError, ParseError
 from mfaparse.formats import REGISTRY, FormatSpec, detect_value, kind_of, load_values, sniff, spec
 from mfaparse.telegram._messages import Skipped
@@ -333,7 +334,8 @@ def plan(path: str, fmt: str | None = None, options: ReadOptions | None = None) 
         if not _is_regular(file) or file.stat().st_size < opts.stream_bytes:
             return "whole", None
         with open_input(file, opts) as stream:
-            head = stream.read(_HEAD_BYTES).decode("utf-8", errors="replace")
+            raw_head = stream.read(_HEAD_BYTES)
+        head = raw_head.decode(_head_encoding(raw_head), errors="replace")
     except (*INPUT_ERRORS,):
         return "whole", None  # read whole, which reports the real error
     entry = _stream_spec(head, fmt)
@@ -376,29 +378,52 @@ def _file(path: pathlib.Path, fmt: str | None, options: ReadOptions) -> Iterator
         with open_input(path, options) as stream:
             data = _read_capped(stream, options.whole_bytes, str(path))
         yield from _whole(str(path), data, fmt)
-    elif entry.stream == "lines":
-        from mfaparse.telegram.text import iter_telegram  # noqa: PLC0415  # the reader imports parsers lazily
-
-        with open_input(path, options) as stream:
-            yield from iter_telegram(telegram_lines(stream, options))
-    elif entry.stream == "csv":
-        from mfaparse.tass.csv_records import csv_records  # noqa: PLC0415  # lazily
-
-        with open_input(path, options) as stream:
-            text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-            try:
-                for row in csv_records(text, keep_going=True):
-                    yield _failure(str(path), row, entry) if isinstance(row, Skipped) else row
-            finally:
-                text.detach()
+    elif entry.stream in ("lines", "csv", "json-lines"):
+        encoding = _file_encoding(path, options)
+        marked = encoding not in ("utf-8", "utf-8-sig")
+        for record in _streamed_text(path, entry, options, encoding):
+            yield attrs.evolve(record, encoding=encoding) if marked and not isinstance(record, ReadFailure) else record
     elif entry.stream == "export":
         from mfaparse.telegram.export_json import stream_export  # noqa: PLC0415  # lazily
 
         with open_input(path, options) as stream:
             for item in stream_export(stream, keep_going=True):
                 yield _failure(str(path), item) if isinstance(item, Skipped) else item[0]
+
+
+def _streamed_text(path: pathlib.Path, entry: FormatSpec, options: ReadOptions, encoding: str) -> Iterator[Record]:
+    """A large text file of a line-, row- or JSON-line-streamed format, read in ``encoding``."""
+    if entry.stream == "lines":
+        from mfaparse.telegram.text import iter_telegram  # noqa: PLC0415  # the reader imports parsers lazily
+
+        with open_input(path, options) as stream:
+            yield from iter_telegram(telegram_lines(stream, options, encoding))
+    elif entry.stream == "csv":
+        from mfaparse.tass.csv_records import csv_records  # noqa: PLC0415  # lazily
+
+        with open_input(path, options) as stream:
+            text = io.TextIOWrapper(stream, encoding=encoding, newline="")
+            try:
+                for row in csv_records(text, keep_going=True):
+                    yield _failure(str(path), row, entry) if isinstance(row, Skipped) else row
+            finally:
+                text.detach()
     else:
-        yield from _json_lines(path, entry, options)
+        yield from _json_lines(path, entry, options, encoding)
+
+
+def _head_encoding(head: bytes) -> str:
+    """The encoding a file's head reads in; UTF-8 where it cannot be told (the read reports the real error)."""
+    try:
+        return stream_encoding(head)
+    except ParseError:
+        return "utf-8"
+
+
+def _file_encoding(path: pathlib.Path, options: ReadOptions) -> str:
+    with open_input(path, options) as stream:
+        encoding = _head_encoding(stream.read(_HEAD_BYTES))
+    return "utf-8-sig" if encoding == "utf-8" else encoding
 
 
 def detect_paths(
@@ -447,10 +472,10 @@ def _detect_zip(path: pathlib.Path, options: ReadOptions) -> Iterator[tuple[str,
                 yield name, ReadFailure(path=name, format=None, reason=_reason(exc))
 
 
-def telegram_lines(stream: IO[bytes], options: ReadOptions) -> Iterator[str]:
-    """The lines of a UTF-8 (BOM or none) binary stream, each at most ``options.max_line`` characters: a longer
-    one is a ParseError before it is read whole."""
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+def telegram_lines(stream: IO[bytes], options: ReadOptions, encoding: str = "utf-8-sig") -> Iterator[str]:
+    """The lines of a binary stream (UTF-8, BOM or none, unless ``encoding`` says otherwise), each at most
+    ``options.max_line`` characters: a longer one is a ParseError before it is read whole."""
+    text = io.TextIOWrapper(stream, encoding=encoding, newline="")
     limit = options.max_line
     try:
         while True:
@@ -465,10 +490,11 @@ def telegram_lines(stream: IO[bytes], options: ReadOptions) -> Iterator[str]:
             text.detach()  # the caller's stream stays open: it closes it
 
 
-def _json_lines(path: pathlib.Path, entry: FormatSpec, options: ReadOptions) -> Iterator[Record]:
+def _json_lines(path: pathlib.Path, entry: FormatSpec, options: ReadOptions, encoding: str) -> Iterator[Record]:
     """A large JSON Lines file a line at a time."""
     with open_input(path, options) as stream:
-        yield from _json_line_records(str(path), enumerate(telegram_lines(stream, options), start=1), entry.name)
+        lines = enumerate(telegram_lines(stream, options, encoding), start=1)
+        yield from _json_line_records(str(path), lines, entry.name)
 
 
 def _json_line_records(name: str, lines: Iterable[tuple[int, str]], fmt: str | None) -> Iterator[Record]:
@@ -493,8 +519,17 @@ def _json_line_records(name: str, lines: Iterable[tuple[int, str]], fmt: str | N
 
 
 def _whole(name: str, data: bytes, fmt: str | None) -> Iterator[Record]:
-    """The records of one input read whole (bytes): decoded, loaded and sniffed once, parsed item by item."""
-    text = data.decode("utf-8-sig")
+    """The records of one input read whole (bytes): decoded (UTF-8, a BOM's UTF-16/32, a Cyrillic code page told
+    by its letters), loaded and sniffed once, parsed item by item; a record of a file not in UTF-8 says which."""
+    text, encoding = decode(data)
+    if encoding in ("utf-8", "utf-8-sig"):
+        yield from _whole_text(name, text, fmt)
+        return
+    for record in _whole_text(name, text, fmt):
+        yield record if isinstance(record, ReadFailure) else attrs.evolve(record, encoding=encoding)
+
+
+def _whole_text(name: str, text: str, fmt: str | None) -> Iterator[Record]:
     if kind_of(text) == "json" and (fmt is None or spec(fmt).kind == "json"):
         try:
             value = json.loads(text)

@@ -156,6 +156,8 @@ class Post(Record):
     mentions: tuple[Mention, ...] = ()
     links: tuple[Link, ...] = ()
     media: tuple[Media, ...] = ()
+    encoding: str | None = None
+    """The file's encoding where it was not UTF-8 (``cp1251``, ``koi8-r``, ``utf-16``...), as the reader found it."""
 
 
 @attrs.frozen(kw_only=True)
@@ -226,4 +228,6 @@ class Article(Record):
     extra: tuple[tuple[str, str | int | float | bool | None], ...] = ()
     """A scraped record's columns the model has no field for (``topics``, ``authors``, ``views``, ...), in the
     record's order: texts and numbers as given, lists and objects as JSON text."""
+    encoding: str | None = None
+    """The file's encoding where it was not UTF-8 (``cp1251``, ``koi8-r``, ``utf-16``...), as the reader found it."""
     removed: tuple[Removal, ...] = ()
