@@ -119,6 +119,7 @@ _CSV = (  # synthetic, in the shape of the news data sets' CSV (date,url,edition
 
 SAMPLES: dict[str, str] = {
     "records-csv": _CSV,
+    "news-html": (FIXTURES / "synthetic_tass_com_article.html").read_text(encoding="utf-8"),
     "telegram-text": seed_text("002")[:6000],
     "tass-text": seed_text("000"),
     "telegram-export-json": (FIXTURES / "synthetic_desktop_export.json").read_text(encoding="utf-8"),

@@ -141,7 +141,13 @@ SCENARIOS: dict[str, tuple[str, Writer, str, int, int]] = {
     "broken gzip": ("b.txt.gz", lambda p: p.write_bytes(b"\x1f\x8b not really gzip"), "cannot read", 1, 0),
     "truncated json": ("b.json", lambda p: p.write_text('{"messages": [{"id": 1', encoding="utf-8"), "JSON", 1, 0),
     "unknown json": ("b.json", lambda p: p.write_text('{"x": 1}', encoding="utf-8"), "none of their keys", 1, 0),
-    "unrelated html": ("b.html", lambda p: p.write_text("<html><p>Hi</p></html>", encoding="utf-8"), "neither", 1, 0),
+    "unrelated html": (
+        "b.html",
+        lambda p: p.write_text("<html><p>Hi</p></html>", encoding="utf-8"),
+        "none of them",
+        1,
+        0,
+    ),
 }
 
 

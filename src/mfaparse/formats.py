@@ -58,6 +58,7 @@ Format = Literal[
     "html-fragments",
     "tass-records",
     "records-csv",
+    "news-html",
 ]
 """The name of an input format (see :data:`FORMATS`)."""
 Kind = Literal["text", "json", "html"]
@@ -357,6 +358,23 @@ def _csv_whole(text: str) -> Parsed:
     return Parsed(format="records-csv", records=records)
 
 
+def _is_news_page(text: str) -> bool:
+    from mfaparse.tass.html import is_news_page  # noqa: PLC0415  # lazily, as the parsers
+
+    return is_news_page(text)
+
+
+def _news_whole(text: str) -> Parsed:
+    from mfaparse.tass.html import parse_news_html  # noqa: PLC0415  # lazily
+
+    article = parse_news_html(text)
+    return Parsed(format="news-html", records=(article,), source=article.source)
+
+
+def _news_items(text: str, keep_going: bool) -> Iterator[Item]:
+    yield from _news_whole(text).records
+
+
 def _tass_records_whole(values: list[Any]) -> Parsed:
     records = tuple(r for r in _tass_records_items(values, False) if not isinstance(r, Skipped))
     return Parsed(format="tass-records", records=records)
@@ -420,6 +438,15 @@ REGISTRY: tuple[FormatSpec, ...] = (
         items=_export_html_items,
         suffixes=(".html", ".htm"),
         about="Telegram Desktop HTML export (messages.html)",
+    ),
+    FormatSpec(
+        name="news-html",
+        kind="html",
+        sniff=_is_news_page,
+        whole=_news_whole,
+        items=_news_items,
+        suffixes=(".html", ".htm"),
+        about="news article pages (tass.com, tass.ru, any page with NewsArticle JSON-LD or og:article metadata)",
     ),
     FormatSpec(
         name="records-csv",
@@ -496,7 +523,10 @@ def sniff(text: str) -> tuple[FormatSpec, Any]:
     for entry in REGISTRY:
         if entry.kind == kind and entry.sniff(text):
             return entry, text
-    raise ParseError("expected Telegram HTML (a t.me/s page or a Desktop export): this page is neither")
+    raise ParseError(
+        "expected Telegram HTML (a t.me/s page or a Desktop export) or a news article page (NewsArticle or"
+        " og:article metadata): this page is none of them"
+    )
 
 
 def detect(text: str, name: str | None = None) -> Format:

@@ -122,13 +122,22 @@ def build_article(
     strict: bool = False,
     url: str | None = None,
     known: Known | None = None,
+    chrome: frozenset[int] = frozenset(),
 ) -> Article:
-    """The Article of normalised ``source``; ``known`` is what a record says of it (see :class:`Known`)."""
+    """The Article of normalised ``source``; ``known`` is what a record or a page says of it (see :class:`Known`);
+    the units (non-blank lines) numbered in ``chrome`` are a page's furniture, removed as ``page_chrome``."""
     units = _units(source)
     removed: list[Removal] = []
 
     def remove(kind: RemovalKind, span: Span) -> None:
         removed.append(Removal(kind=kind, span=span, text=span.slice(source)))
+
+    if chrome:
+        for number in sorted(chrome):  # furniture of a known kind keeps its kind (share_widget, footer, timestamp)
+            line = units[number].slice(source)
+            kind = _debris(line) or ("timestamp" if _timestamp(line) is not None else "page_chrome")
+            remove(kind, units[number])
+        units = [unit for number, unit in enumerate(units) if number not in chrome]
 
     i = 0
     while known is None and i < len(units) and i < 3 and CRUMB.fullmatch(units[i].slice(source)):

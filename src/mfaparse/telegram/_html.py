@@ -18,9 +18,13 @@ if TYPE_CHECKING:
 
 __all__ = ["html_parser", "node_pieces", "node_text"]
 
+_SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "head"})
 _SPACE_RUN = re.compile(r"[ \t\r\n\f]+")
 _LINE_SPACE_RUN = re.compile(r"[ \t\f]+")
-_BLOCKS = frozenset({"div", "p", "blockquote", "pre", "li", "tr"})
+_BLOCKS = frozenset(
+    {"div", "p", "blockquote", "pre", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav",
+     "section", "article", "aside", "main", "figure", "figcaption", "ul", "ol", "table", "form"}
+)  # fmt: skip
 
 
 def html_parser(html: str) -> Any:
@@ -64,7 +68,7 @@ def _walk(root: LexborNode, pieces: list[Piece], newlines: bool) -> None:
             pieces.append(Piece(text="\n"))
         elif tag == "a":
             stack.append((child.iter(include_text=True), *_anchor(child)))
-        elif tag not in ("script", "style"):
+        elif tag not in _SKIPPED:
             if tag in _BLOCKS and pieces and not pieces[-1].text.endswith("\n"):
                 pieces.append(Piece(text="\n"))
             stack.append((child.iter(include_text=True), kind, href))
