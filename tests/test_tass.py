@@ -47,6 +47,7 @@ DATELINES = [
     ("MOSCOW, March 5 (Interfax) -", "MOSCOW", None, "--03-05", "Interfax", None),
     ("MOSCOW (Reuters) -", "MOSCOW", None, None, "Reuters", None),
     ("MOSCOW, Oct 3 (RIA Novosti) —", "MOSCOW", None, "--10-03", "RIA Novosti", None),
+    ("МОСКВА, 5 августа. /РИА Новости/.", "МОСКВА", None, "--08-05", "РИА Новости", None),
 ]
 # (text, ISO of each date found)
 DATES = [
