@@ -18,8 +18,6 @@ records file — into a :class:`~mfaparse.ReadFailure` naming it. A bug in mfapa
 from __future__ import annotations
 
 import contextlib
-import glob
-import gzip
 import io
 import json
 import os
@@ -33,11 +31,13 @@ from typing import IO, Any, Literal, TypeAlias
 
 import attrs
 
+from mfaparse._limits import Limited, ReadOptions, consumed, open_input, read_capped
 from mfaparse._model.documents import Article, Post
 from mfaparse._model.results import ReadFailure
+from mfaparse._paths import SUFFIXES, PathLike, expand_paths
 from mfaparse._text.decoding import decode, stream_encoding
 from mfaparse.errors import MfaparseError, ParseError
-from mfaparse.formats import REGISTRY, FormatSpec, detect_value, kind_of, load_values, sniff, spec
+from mfaparse.formats import FormatSpec, detect_value, kind_of, load_values, sniff, spec
 from mfaparse.telegram._messages import Skipped
 
 __all__ = [
@@ -55,14 +55,8 @@ __all__ = [
     "telegram_lines",
 ]
 
-PathLike: TypeAlias = "str | os.PathLike[str]"
 Record: TypeAlias = "Post | Article | ReadFailure"
 _HEAD_BYTES = 64 * 1024
-_CHUNK = 1 << 20  # what one read asks a file or a decompressor for
-_MIB = 1024 * 1024
-SUFFIXES: tuple[str, ...] = tuple(sorted({s for entry in REGISTRY for s in entry.suffixes} | {".gz", ".zip"}))
-"""The file suffixes a folder is read for (every format's, and the archives'); other files in a folder are not
-inputs (a README.md beside the data is no article). A file named on its own is read whatever its suffix."""
 INPUT_ERRORS: tuple[type[BaseException], ...] = (
     MfaparseError,
     OSError,
@@ -75,148 +69,8 @@ INPUT_ERRORS: tuple[type[BaseException], ...] = (
 a broken archive, bad bytes. Each becomes a ReadFailure; anything else is a bug and propagates."""
 
 
-def _positive(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None and attribute.name == "max_bytes":
-        return
-    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-        raise TypeError(f"ReadOptions.{attribute.name} must be a positive int, not {value!r}")
-
-
-@attrs.frozen(kw_only=True)
-class ReadOptions:
-    """How :func:`read` treats files: when it streams, and the limits that keep bad input cheap.
-
-    >>> ReadOptions(stream_bytes=1 << 20).stream_bytes
-    1048576
-    >>> ReadOptions(max_ratio=0)
-    Traceback (most recent call last):
-    ...
-    TypeError: ReadOptions.max_ratio must be a positive int, not 0
-    """
-
-    stream_bytes: int = attrs.field(default=8 * _MIB, validator=_positive)
-    """Telegram dumps, Desktop JSON exports and JSON Lines files at least this large (on disk) are streamed."""
-    whole_bytes: int = attrs.field(default=512 * _MIB, validator=_positive)
-    """An input read whole (every format that does not stream) may be at most this large, decompressed."""
-    max_bytes: int | None = attrs.field(default=None, validator=_positive)
-    """No input may decompress to more than this (None: streamed inputs may be of any size)."""
-    max_ratio: int = attrs.field(default=100, validator=_positive)
-    """A ``.gz`` or ``.zip`` member that expands more than this many times its compressed size is refused..."""
-    ratio_floor: int = attrs.field(default=16 * _MIB, validator=_positive)
-    """... once it has expanded to this many bytes (small archives of repetitive text are fine)."""
-    max_line: int = attrs.field(default=64 * _MIB, validator=_positive)
-    """A line of a streamed file may be at most this many characters (it is read whole)."""
-
-
-class _Limited(io.RawIOBase):
-    """A decompressing stream that refuses to expand past the limits (size, and ratio to the compressed bytes
-    read so far): an archive bomb stops after ``ratio_floor`` bytes, as a ParseError, with memory bounded."""
-
-    def __init__(
-        self, inner: IO[bytes] | gzip.GzipFile, compressed: Any, name: str, options: ReadOptions, cap: int | None
-    ) -> None:
-        self._inner = inner
-        self.compressed = compressed  # () -> compressed bytes read so far
-        self._name = name
-        self._options = options
-        self._cap = cap
-        self.total = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        data = self._inner.read(min(len(buffer), _CHUNK))  # bounded: the checks run before the next chunk
-        n = len(data)
-        buffer[:n] = data
-        self.total += n
-        cap, opts = self._cap, self._options
-        if cap is not None and self.total > cap:
-            raise ParseError(f"{self._name} expands past {cap:,} bytes (the reader's limit)")
-        if self.total > opts.ratio_floor and self.total > opts.max_ratio * max(self.compressed(), 1):
-            raise ParseError(
-                f"{self._name} expands more than {opts.max_ratio} times its compressed size: refused as a bomb"
-            )
-        return n
-
-    def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self._inner.close()
-        super().close()
-
-
-def _read_capped(stream: IO[bytes], cap: int, name: str) -> bytes:
-    """All of ``stream``, read a chunk at a time (a decompressing stream checks its limits between chunks);
-    more than ``cap`` bytes is a ParseError."""
-    chunks: list[bytes] = []
-    total = 0
-    while chunk := stream.read(_CHUNK):
-        total += len(chunk)
-        if total > cap:
-            raise ParseError(f"{name} is larger than {cap:,} bytes, the most read whole (ReadOptions.whole_bytes)")
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-@contextlib.contextmanager
-def open_input(path: pathlib.Path, options: ReadOptions) -> Iterator[IO[bytes]]:
-    """A file as a binary stream: a ``.gz`` file decompressed, within the limits of ``options``."""
-    with open(path, "rb") as raw:
-        if path.suffix != ".gz":
-            yield raw
-            return
-        inner = gzip.GzipFile(fileobj=raw)
-        limited = _Limited(inner, raw.tell, str(path), options, options.max_bytes)
-        with io.BufferedReader(limited, buffer_size=_HEAD_BYTES) as stream:
-            yield stream
-
-
-def consumed(stream: IO[bytes]) -> int:
-    """How many bytes of the file on disk a stream from :func:`open_input` has read (compressed, for ``.gz``)."""
-    raw = getattr(stream, "raw", None)
-    if isinstance(raw, _Limited):
-        return int(raw.compressed())
-    return stream.tell()
-
-
 def _is_regular(path: pathlib.Path) -> bool:
     return stat.S_ISREG(path.stat().st_mode)
-
-
-def expand_paths(paths: PathLike | Iterable[PathLike]) -> Iterator[str | ReadFailure]:
-    """Each input named by ``paths``, in order: files, folders (recursive, sorted, files with a supported
-    suffix only: :data:`SUFFIXES`), globs (``dumps/**/*.txt``), ``-`` for stdin; a ReadFailure for a name that
-    matches nothing and for one that is no regular file (a FIFO or a device is never opened)."""
-    given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    for raw in given:
-        if not isinstance(raw, (str, os.PathLike)):
-            raise TypeError(f"paths must be str or path-like, not {type(raw).__name__}")
-        text = os.fspath(raw)
-        if text == "-":
-            yield text
-            continue
-        names = [text]
-        if any(ch in text for ch in "*?[") and not os.path.lexists(text):
-            names = sorted(glob.glob(text, recursive=True)) or [text]  # no match: reported as missing below
-        for name in names:
-            yield from _expand_one(pathlib.Path(name))
-
-
-def _expand_one(path: pathlib.Path) -> Iterator[str | ReadFailure]:
-    try:
-        mode = path.stat().st_mode
-    except OSError as exc:
-        reason = "no such file or directory" if isinstance(exc, FileNotFoundError) else f"cannot read: {exc}"
-        yield ReadFailure(path=str(path), format=None, reason=reason)
-        return
-    if stat.S_ISDIR(mode):
-        for child in sorted(path.rglob("*")):
-            if child.suffix in SUFFIXES and child.is_file():
-                yield str(child)
-    elif stat.S_ISREG(mode):
-        yield str(path)
-    else:
-        yield ReadFailure(path=str(path), format=None, reason="not a regular file (a FIFO, socket or device): refused")
 
 
 def read(
@@ -288,7 +142,7 @@ def stopped(path: str | pathlib.Path, found: str | None, exc: BaseException) -> 
 
 def _stdin(options: ReadOptions, fmt: str | None) -> Iterator[Record]:
     stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else io.BytesIO(sys.stdin.read().encode("utf-8"))
-    yield from _whole("<stdin>", _read_capped(stream, options.whole_bytes, "<stdin>"), fmt)
+    yield from _whole("<stdin>", read_capped(stream, options.whole_bytes, "<stdin>"), fmt)
 
 
 def _zip(path: pathlib.Path, fmt: str | None, options: ReadOptions) -> Iterator[Record]:
@@ -314,9 +168,9 @@ def _member_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, op
     if info.file_size > options.ratio_floor and info.file_size > options.max_ratio * max(info.compress_size, 1):
         raise ParseError(f"{name} expands more than {options.max_ratio} times its compressed size: refused as a bomb")
     with archive.open(info) as member:
-        limited = _Limited(member, lambda: info.compress_size, name, options, cap)
+        limited = Limited(member, lambda: info.compress_size, name, options, cap)
         with io.BufferedReader(limited) as stream:
-            return _read_capped(stream, cap, name)
+            return read_capped(stream, cap, name)
 
 
 Plan = Literal["chunks", "stream", "whole"]
@@ -376,7 +230,7 @@ def _file(path: pathlib.Path, fmt: str | None, options: ReadOptions) -> Iterator
     how, entry = plan(str(path), fmt, options)
     if how == "whole" or entry is None:
         with open_input(path, options) as stream:
-            data = _read_capped(stream, options.whole_bytes, str(path))
+            data = read_capped(stream, options.whole_bytes, str(path))
         yield from _whole(str(path), data, fmt)
     elif entry.stream in ("lines", "csv", "json-lines"):
         encoding = _file_encoding(path, options)
@@ -451,12 +305,12 @@ def _guarded_detect(name: str, found: Any) -> Iterator[tuple[str, str | ReadFail
 def _detect_one(path: str, options: ReadOptions) -> str:
     if path == "-":
         stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else io.BytesIO(sys.stdin.read().encode("utf-8"))
-        return sniff(_read_capped(stream, options.whole_bytes, "<stdin>").decode("utf-8-sig"))[0].name
+        return sniff(read_capped(stream, options.whole_bytes, "<stdin>").decode("utf-8-sig"))[0].name
     how, entry = plan(path, None, options)
     if how != "whole" and entry is not None:
         return entry.name
     with open_input(pathlib.Path(path), options) as stream:
-        return sniff(_read_capped(stream, options.whole_bytes, path).decode("utf-8-sig"))[0].name
+        return sniff(read_capped(stream, options.whole_bytes, path).decode("utf-8-sig"))[0].name
 
 
 def _detect_zip(path: pathlib.Path, options: ReadOptions) -> Iterator[tuple[str, str | ReadFailure]]:
