@@ -56,7 +56,8 @@ import json, resource, sys, time, mfaparse
 path, mode = sys.argv[1], sys.argv[2]
 start = time.perf_counter()
 if mode == "stream":
-    count = sum(1 for _ in mfaparse.iter_telegram_export(path))
+    with open(path, "rb") as f:
+        count = sum(1 for _ in mfaparse.iter_telegram_export(f))
 else:
     with open(path, encoding="utf-8") as f:
         count = len(mfaparse.parse_telegram_export(json.load(f)).posts)
