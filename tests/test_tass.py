@@ -406,3 +406,25 @@ def test_name_before_role_and_verb_before_name() -> None:
         ("Sergey Lavrov", "Russia’s Foreign Minister"),
     ]
     assert [q.speaker for q in quotes] == ["Vladimir Vasilenko"]
+
+
+def test_hyphenated_role_keeps_its_first_half() -> None:
+    """A role inside a hyphenated word (``Пресс-секретарь``) is the whole word (issue #13)."""
+    art = parse_tass('Заголовок\n\nМОСКВА, 3 марта. /ТАСС/. Пресс-секретарь президента РФ Дмитрий Песков заявил: "Да".')
+    assert [(s.name, s.role) for s in art.speakers] == [("Дмитрий Песков", "Пресс-секретарь президента РФ")]
+
+
+def test_field_label_before_the_dateline(corpus: pathlib.Path) -> None:
+    """A scraper's ``date 2024-08-28`` label before the dateline (corpus tass-text/07) is the page's timestamp,
+    and the dateline after it is read (issue #13); the page has no headline."""
+    (path,) = (corpus / "tass-text").glob("07_*")
+    art = parse_tass(path.read_text(encoding="utf-8"))
+    assert art.title is None
+    assert art.dateline is not None
+    assert (art.dateline.city, art.dateline.date) == ("MOSCOW", PartialDate(month=8, day=28))
+    assert art.published == mfaparse.PartialDateTime(year=2024, month=8, day=28)
+    assert art.paragraphs[0].startswith("Several documentaries for the 120th anniversary of TASS")
+    assert [r.kind for r in art.removed][:2] == ["timestamp", "dateline"]
+    ru = parse_tass("Дата: 2024-08-28 14:10 МОСКВА, 28 августа. /ТАСС/. Текст.")
+    assert ru.published == mfaparse.PartialDateTime(year=2024, month=8, day=28, hour=14, minute=10)
+    assert ru.paragraphs == ("Текст.",)

@@ -111,8 +111,10 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
     starts = _role_word_starts(source, paragraphs)
     people: list[tuple[int, str, str]] = []  # (where the name starts, name, role)
     for p, m in _people(source, paragraphs, starts):
-        head = _ROLE_HEAD.search(source, max(p.start, m.start() - _ROLE_WINDOW), m.start())
-        people.append((m.start("name"), m.group("name"), (head.group() if head else "") + m.group("role").strip(" ,")))
+        prefix = _hyphen_prefix(source, m.start(), p.start)  # "Пресс-" of "Пресс-секретарь"
+        head = _ROLE_HEAD.search(source, max(p.start, m.start() - len(prefix) - _ROLE_WINDOW), m.start() - len(prefix))
+        role = (head.group() if head else "") + prefix + m.group("role").strip(" ,")
+        people.append((m.start("name"), m.group("name"), role))
     people.extend(_named_first(source, starts))
     for start, name, role in sorted(people):
         speakers.setdefault(
@@ -206,6 +208,17 @@ def _named_first(source: str, starts: list[tuple[Span, int]]) -> list[tuple[int,
         role = head.group("head") + (clause.group() if clause else "")
         found.append((named.start("name"), named.group("name"), role.strip(" ,")))
     return found
+
+
+def _hyphen_prefix(source: str, at: int, start: int) -> str:
+    """The first half of a hyphenated word whose second half is the role word at ``at``: ``пресс-`` of
+    ``пресс-секретарь``, ``вице-`` of ``вице-премьер``; empty where the role word stands alone."""
+    if at - 1 <= start or source[at - 1] != "-" or not source[at - 2].isalpha():
+        return ""
+    begin = at - 1
+    while begin > start and source[begin - 1].isalpha():
+        begin -= 1
+    return source[begin:at]
 
 
 def _said_before(source: str, start: int, at: int) -> bool:

@@ -144,6 +144,7 @@ def build_article(
         remove("crumb", units[i])
         i += 1
     head = units[i:]
+    label_stamp = _field_label(source, head, remove)
     dateline_at = next(
         (k for k, u in enumerate(head[:_LOOKAHEAD_UNITS]) if read_dateline(u.slice(source)) is not None), None
     )
@@ -166,6 +167,7 @@ def build_article(
                 body_from = k + 1
     else:
         title, subtitle, stamp, body_from = _read_header(source, head, dateline_at, remove)
+    stamp = stamp or label_stamp
     paragraphs, dateline = _body(source, head[body_from:], subtitle, remove, removed)
 
     texts = tuple(p.slice(source) for p in paragraphs)
@@ -197,6 +199,30 @@ def build_article(
         extra=known.extra if known else (),
         removed=tuple(sorted(removed, key=lambda r: r.span.start)),
     )
+
+
+# A scraper's field label before the dateline, as in the English "date 2024-08-28 MOSCOW, August 28. /TASS/."
+# and the Russian "Дата 2024-08-28 14:10 МОСКВА, 28 августа. /ТАСС/." pages.
+_FIELD_LABEL = regex.compile(
+    r"\s*(?:date|published|дата)\s*:?\s*(?P<date>\d{4}-\d\d-\d\d)(?:[T ](?P<time>\d\d:\d\d))?\s+",
+    flags=regex.IGNORECASE,
+)
+
+
+def _field_label(source: str, head: list[Span], remove: Callable[[RemovalKind, Span], None]) -> PartialDateTime | None:
+    """A unit among the first few that opens with a field label and a date before a dateline: the label is a
+    ``timestamp`` removal (its date the page's timestamp), and the unit starts at the dateline."""
+    for n, unit in enumerate(head[:_LOOKAHEAD_UNITS]):
+        m = _FIELD_LABEL.match(source, unit.start, unit.end)
+        if m is None or read_dateline(source[m.end() : unit.end]) is None:
+            continue
+        stamp = _timestamp(f"{m.group('date')} {m.group('time') or ''}".strip())
+        if stamp is None:
+            return None
+        remove("timestamp", Span(start=unit.start, end=m.end()))
+        head[n] = Span(start=m.end(), end=unit.end)
+        return stamp
+    return None
 
 
 def _body(
