@@ -184,3 +184,17 @@ def test_concatenation_gives_posts_of_both(a: str, b: str) -> None:
 def test_deterministic(text: str) -> None:
     """The same text gives the same dump."""
     assert parse_telegram(text) == parse_telegram(text)
+
+
+def test_short_lines_an_author_repeats_stay_in_every_source() -> None:
+    """``He said:``, ``Question:`` or a speaker's name before each of two different quotes is the author's, in
+    scraped text as in exports and client messages: only a repeated block is a duplicate (issue #13)."""
+    lines = ["He said:", "💬 We value it.", "He said:", "💬 We do not.", "Question:", "A?", "Question:", "B?",
+             "Sergey Lavrov", "“One.”", "Sergey Lavrov", "“Two.”"]  # fmt: skip
+    text = "\n".join(lines)
+    scraped = parse_telegram("Forwarded from Russian MFA\n" + text).posts[0]
+    export = mfaparse.parse_telegram_export({"messages": [{"id": 1, "type": "message", "text": text}]}).posts[0]
+    client = mfaparse.parse_client_messages([{"message_id": 1, "text": text}]).posts[0]
+    for post in (scraped, export, client):
+        assert post.text == text
+        assert not [r for r in post.removed if r.kind == "duplicate"]
