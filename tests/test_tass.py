@@ -428,3 +428,21 @@ def test_field_label_before_the_dateline(corpus: pathlib.Path) -> None:
     ru = parse_tass("Дата: 2024-08-28 14:10 МОСКВА, 28 августа. /ТАСС/. Текст.")
     assert ru.published == mfaparse.PartialDateTime(year=2024, month=8, day=28, hour=14, minute=10)
     assert ru.paragraphs == ("Текст.",)
+
+
+def test_russian_verb_then_role_then_name() -> None:
+    """``"...", - сказал пресс-секретарь президента РФ Дмитрий Песков``: the name after the role is the speaker
+    (issue #13); a surname alone after the verb still is; an institution names no person."""
+    quotes = [
+        parse_tass(f"Заголовок\\n\\nМОСКВА, 3 марта. /ТАСС/. {text}").quotes[0]
+        for text in (
+            '"Мы готовы", - сказал пресс-секретарь президента РФ Дмитрий Песков.',
+            '"Мы готовы", - заявил Лавров.',
+            "«Решение принято», - сообщили в пресс-службе Министерства обороны.",
+        )
+    ]
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Мы готовы", "Дмитрий Песков"),
+        ("Мы готовы", "Лавров"),
+        ("Решение принято", None),
+    ]

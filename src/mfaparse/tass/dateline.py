@@ -22,6 +22,8 @@ MOSCOW --03-05 Reuters
 
 from __future__ import annotations
 
+import re  # the cheap hint tests: literal words, C-level search
+
 import regex
 
 from mfaparse._lines.vocab import AGENCY
@@ -61,7 +63,7 @@ _REGION = r"(?:\s*/(?P<region>[^/\n]{2,60})/)?"
 # "October 13", "13 октября", "5 мар", "31 янв."
 _WHEN = r"(?:(?P<month>\L<months>)\.?\s+(?P<day>[0-3]?\d)|(?P<day2>[0-3]?\d)\s+(?P<month2>\L<months>)\.?)"
 _DASH = r"\s*[-–—]\s*"
-_FLAGS = regex.IGNORECASE | regex.V1
+_FLAGS = regex.IGNORECASE  # simple case folding: full (V1) compiles 3x slower and no dateline needs it
 # "MOSCOW, October 13. /TASS/.", "/ИТАР-ТАСС/.", "РИМ, 3 декабря. /Корр. ТАСС Вера Щербакова/."
 _SLASHED = regex.compile(
     rf"^\s*(?:{_CITY}{_REGION},\s*{_WHEN}\s*\.?\s*)?{AGENCY}\s*[.:]?\s*", months=list(MONTHS), flags=_FLAGS
@@ -87,7 +89,15 @@ _WIRE = regex.compile(
     months=list(MONTHS),
     flags=_FLAGS,
 )
-_FORMS = (_SLASHED, _REGIONAL, _RIA, _INTERFAX, _WIRE)
+# Each form with the words one of which its opening must hold (casefolded): a cheap test before the pattern.
+_FORMS = (
+    (_SLASHED, re.compile("/")),
+    (_REGIONAL, re.compile("тасс|tass")),
+    (_RIA, re.compile("риа|ria|sputnik|спутник")),
+    (_INTERFAX, re.compile("interfax|интерфакс")),
+    (_WIRE, re.compile(r"\(")),
+)
+_OPENING = 200  # a dateline's agency mark stands within its first characters
 _SPACES = regex.compile(r"\s+")
 
 
@@ -99,10 +109,13 @@ def agency_name(mark: str) -> str:
 
 def read_dateline(paragraph: str, offset: int = 0) -> Dateline | None:
     """The dateline opening ``paragraph`` (spans moved by ``offset``), or None."""
-    for form in _FORMS:
+    opening = paragraph[:_OPENING].casefold()
+    for form, hint in _FORMS:
+        if hint.search(opening) is None:
+            continue
         m = form.match(paragraph)
         if m is not None:
-            return _dateline(m, offset, strict_city=form in (_SLASHED, _WIRE))
+            return _dateline(m, offset, strict_city=form is _SLASHED or form is _WIRE)
     return None
 
 

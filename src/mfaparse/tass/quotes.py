@@ -80,7 +80,9 @@ _VERBS = (
 )
 _RU_VERBS = r"сказал|заявил|отметил|подчеркнул|добавил|пояснил|сообщил|указал|написал|считает"
 _AFTER = regex.compile(
-    rf"\s*,?\s*(?:[-—–]\s*(?P<ru_verb>{_RU_VERBS})а?\s+(?P<ru_who>\p{{Lu}}[\p{{L}}-]+(?:\s\p{{Lu}}[\p{{L}}-]+)?|он|она)"
+    rf"\s*,?\s*(?:[-—–]\s*(?P<ru_verb>{_RU_VERBS})а?\s+(?:(?P<ru_who>\p{{Lu}}[\p{{L}}-]+(?:\s\p{{Lu}}[\p{{L}}-]+)?|он|она)"
+    # "- сказал пресс-секретарь президента РФ Дмитрий Песков": a role's words, then the name (first and last)
+    rf"|(?:[\p{{L}}-]+\s+){{1,6}}?(?P<ru_named>\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?\s\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?))"
     rf"|(?P<who>he|she|[Hh]e|[Ss]he|\p{{Lu}}[\p{{L}}’'-]+(?:\s\p{{Lu}}[\p{{L}}’'-]+)?|the\ [\p{{Ll}}’' ]{{3,60}}?)"
     rf"\s+(?:{_VERBS})"
     # "Belarusian Foreign Ministry Spokesperson Anatoly Glaz said": a role's words, then a person's name (no role
@@ -274,7 +276,7 @@ def _is_word_char(char: str) -> bool:
 
 def _who(after: regex.Match[str] | None, before: regex.Match[str] | None) -> str | None:
     if after is not None:
-        return after.group("who") or after.group("ru_who") or after.group("titled")
+        return after.group("who") or after.group("ru_who") or after.group("ru_named") or after.group("titled")
     if before is not None:
         return before.group("who")
     return None
