@@ -25,13 +25,10 @@ __all__ = [
     "export_whole",
     "fragments_items",
     "fragments_whole",
-    "news_items",
     "news_whole",
     "tass_records_items",
     "tass_records_whole",
-    "tass_text_items",
     "tass_text_whole",
-    "telegram_text_items",
     "telegram_text_whole",
     "web_items",
     "web_whole",
@@ -56,19 +53,11 @@ def telegram_text_whole(text: str) -> Parsed:
     return _dump("telegram-text", parse_telegram(text))
 
 
-def telegram_text_items(text: str, keep_going: bool) -> Iterator[Item]:
-    yield from telegram_text_whole(text).records
-
-
 def tass_text_whole(text: str) -> Parsed:
     from mfaparse.tass.text import parse_tass  # noqa: PLC0415  # the registry imports parsers lazily
 
     article = parse_tass(text)
     return Parsed(format="tass-text", records=(article,), source=article.source)
-
-
-def tass_text_items(text: str, keep_going: bool) -> Iterator[Item]:
-    yield from tass_text_whole(text).records
 
 
 def export_html_whole(text: str) -> Parsed:
@@ -179,10 +168,6 @@ def news_whole(text: str) -> Parsed:
 
     article = parse_news_html(text)
     return Parsed(format="news-html", records=(article,), source=article.source)
-
-
-def news_items(text: str, keep_going: bool) -> Iterator[Item]:
-    yield from news_whole(text).records
 
 
 def tass_records_whole(values: list[Any]) -> Parsed:

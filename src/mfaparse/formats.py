@@ -75,13 +75,18 @@ class FormatSpec:
     """Whether the head text (``text``, ``html``) or the first JSON value (``json``) is of this format."""
     whole: Callable[[Any], Parsed]
     """The whole input parsed: text for ``text`` and ``html``, the list of JSON values for ``json``."""
-    items: Callable[[Any, bool], Iterator[Item]]
-    """The records one by one; with ``keep_going`` a bad element is :class:`Skipped` and the rest go on."""
+    items: Callable[[Any, bool], Iterator[Item]] | None = None
+    """The records one by one; with ``keep_going`` a bad element is :class:`Skipped` and the rest go on. None for
+    a format whose input is one document (a page, a dump): its records are the whole parse's."""
     stream: Stream | None = None
     suffixes: tuple[str, ...] = ()
     about: str = ""
     numbered: Literal["index", "line"] = "index"
     """What a skipped element's number is: its index (``path#3``) or the line it starts on (``path:17``)."""
+
+    def records(self, value: Any, keep_going: bool) -> Iterator[Item]:
+        """The records of loaded input ``value``, one by one (see :attr:`items`)."""
+        return self.items(value, keep_going) if self.items is not None else iter(self.whole(value).records)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -127,12 +132,7 @@ def load_values(text: str) -> tuple[list[Any], list[int] | None]:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Sniffers
-# ---------------------------------------------------------------------------------------------------------------
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Parsers, whole and item by item
+# The registry (sniffers in _sniffers.py, parsers whole and item by item in _adapters.py)
 # ---------------------------------------------------------------------------------------------------------------
 
 
@@ -200,7 +200,6 @@ REGISTRY: tuple[FormatSpec, ...] = (
         kind="html",
         sniff=sniffers.is_news_page,
         whole=adapt.news_whole,
-        items=adapt.news_items,
         suffixes=(".html", ".htm"),
         about="news article pages (tass.com, tass.ru, any page with NewsArticle JSON-LD or og:article metadata)",
     ),
@@ -220,7 +219,6 @@ REGISTRY: tuple[FormatSpec, ...] = (
         kind="text",
         sniff=sniffers.is_tass_text,
         whole=adapt.tass_text_whole,
-        items=adapt.tass_text_items,
         suffixes=(".txt",),
         about="TASS article page text, English and Russian",
     ),
@@ -229,7 +227,6 @@ REGISTRY: tuple[FormatSpec, ...] = (
         kind="text",
         sniff=lambda text: True,  # the fallback of plain text
         whole=adapt.telegram_text_whole,
-        items=adapt.telegram_text_items,
         stream="lines",
         suffixes=(".txt",),
         about="Telegram plain text: dumps of forwarded posts, channel pages",
@@ -239,8 +236,8 @@ REGISTRY: tuple[FormatSpec, ...] = (
 
 _BY_NAME: dict[str, FormatSpec] = {entry.name: entry for entry in REGISTRY}
 FORMATS: tuple[Format, ...] = typing.get_args(Format)
-assert set(FORMATS) == set(_BY_NAME), "every Format has one registry entry"
 """Every format name :func:`detect` can answer and :func:`parse_as` takes."""
+assert set(FORMATS) == set(_BY_NAME), "every Format has one registry entry"
 
 
 def spec(name: str) -> FormatSpec:

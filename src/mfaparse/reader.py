@@ -396,17 +396,17 @@ def _whole_text(name: str, text: str, fmt: str | None) -> Iterator[Record]:
             raise ParseError("expected JSON: nested deeper than the JSON reader's limit") from exc
         values = value if isinstance(value, list) else [value]
         entry = spec(fmt) if fmt else detect_value(values)
-        for item in entry.items(values, True):
+        for item in entry.records(values, True):
             yield _failure(name, item) if isinstance(item, Skipped) else item
         return
     entry = spec(fmt) if fmt else sniff(text)[0]
-    for item in entry.items(load_values(text)[0] if entry.kind == "json" else text, True):
+    for item in entry.records(load_values(text)[0] if entry.kind == "json" else text, True):
         yield _failure(name, item, entry) if isinstance(item, Skipped) else item
 
 
 def _line_records(where: str, entry: FormatSpec, values: list[Any]) -> Iterator[Record]:
     """The records of one JSON Lines line: a bad one is ``where``; in a line holding several, ``where#index``."""
-    items = list(entry.items(values, True))
+    items = list(entry.records(values, True))
     for item in items:
         if isinstance(item, Skipped):
             yield ReadFailure(path=where if len(items) == 1 else f"{where}#{item.index}", format=entry.name,
