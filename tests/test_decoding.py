@@ -69,3 +69,23 @@ def test_files_in_code_pages_are_read_and_say_so(tmp_path: pathlib.Path) -> None
     (failure,) = mfaparse.read(mixed)
     assert isinstance(failure, ReadFailure)
     assert "not UTF-8" in failure.reason
+
+
+def test_detect_and_the_command_line_decode_as_read_does(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`mfaparse detect` and `mfaparse parse` on a large cp1251 dump (streamed a chunk at a time, -j 1 and -j 2)
+    decode it as read() does, and the posts say their encoding."""
+    from mfaparse.cli import main  # noqa: PLC0415  # the command line under test
+
+    dump = tmp_path / "dump.txt"
+    dump.write_bytes(("Forwarded from МИД России\n" + RUSSIAN + "\n").encode("cp1251") * 40)
+    options = ReadOptions(stream_bytes=1)
+    assert main(["detect", str(dump)]) == 0
+    assert capsys.readouterr().out.split() == [str(dump), "telegram-text"]
+    expected = [mfaparse.to_jsonl(r) for r in mfaparse.read(dump, options=options)]
+    assert all('"encoding": "cp1251"' in line for line in expected)
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        assert main(["parse", str(dump), "-o", str(out), "-q", "-j", jobs], read_options=options) == 0
+        assert out.read_text(encoding="utf-8").splitlines() == expected

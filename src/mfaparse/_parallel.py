@@ -58,11 +58,16 @@ def _read_one(
     return list(_outputs(path, fmt, reference, output_format, options))
 
 
-def _read_chunks(batch: list[tuple[str, int]], path: str, reference: dt.date | None, output_format: str) -> list[Out]:
+def _read_chunks(
+    batch: list[tuple[str, int]], path: str, reference: dt.date | None, output_format: str, encoding: str
+) -> list[Out]:
     """A batch of chunks of one large Telegram dump parsed and serialised in a worker (-j)."""
-    return [
-        _serialise(post, path, reference, output_format) for source, base in batch for post in parse_chunk(source, base)
-    ]
+    return [_serialise(post, path, reference, output_format) for post in _chunk_posts(batch, encoding)]
+
+
+def _chunk_posts(batch: Iterable[tuple[str, int]], encoding: str) -> Iterator[Post | Article | ReadFailure]:
+    """The posts of chunks of a dump, saying the dump's encoding as ``read()`` does."""
+    return reader.with_encoding((post for source, base in batch for post in parse_chunk(source, base)), encoding)
 
 
 def _batches(chunks: Iterable[tuple[str, int]]) -> Iterator[list[tuple[str, int]]]:
@@ -223,16 +228,18 @@ def _dump_outputs(
     pending: collections.deque[AsyncResult[list[Out]]] = collections.deque()
     file = pathlib.Path(path)
     try:
+        encoding = reader.stream_encoding_of(path, options)
         with reader.open_input(file, options) as stream:
-            chunks = telegram_chunks(reader.telegram_lines(stream, options))
+            chunks = telegram_chunks(reader.telegram_lines(stream, options, encoding))
             if pool is None:
-                for source, base in chunks:
-                    for post in parse_chunk(source, base):
+                for chunk in chunks:
+                    for post in _chunk_posts([chunk], encoding):
                         yield _serialise(post, path, reference, output_format)
                     where.done = reader.consumed(stream)
             else:
                 for batch in _batches(chunks):
-                    pending.append(pool.apply_async(_read_chunks, (batch, path, reference, output_format)))
+                    args = (batch, path, reference, output_format, encoding)
+                    pending.append(pool.apply_async(_read_chunks, args))
                     if len(pending) >= ahead:
                         yield from pending.popleft().get()
                     where.done = reader.consumed(stream)

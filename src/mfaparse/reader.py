@@ -52,7 +52,9 @@ __all__ = [
     "read",
     "read_path",
     "stopped",
+    "stream_encoding_of",
     "telegram_lines",
+    "with_encoding",
 ]
 
 Record: TypeAlias = "Post | Article | ReadFailure"
@@ -140,17 +142,25 @@ def stopped(path: str | pathlib.Path, found: str | None, exc: BaseException) -> 
     return ReadFailure(path=str(path), format=found, reason=f"stopped while streaming: {_reason(exc)}")
 
 
-def _stdin(options: ReadOptions, fmt: str | None) -> Iterator[Record]:
+def _stdin_bytes(options: ReadOptions) -> bytes:
     stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else io.BytesIO(sys.stdin.read().encode("utf-8"))
-    yield from _whole("<stdin>", read_capped(stream, options.whole_bytes, "<stdin>"), fmt)
+    return read_capped(stream, options.whole_bytes, "<stdin>")
+
+
+def _stdin(options: ReadOptions, fmt: str | None) -> Iterator[Record]:
+    yield from _whole("<stdin>", _stdin_bytes(options), fmt)
+
+
+def _members(archive: zipfile.ZipFile, path: pathlib.Path) -> Iterator[tuple[zipfile.ZipInfo, str]]:
+    """Each file of an archive, in name order, with the name it goes by (``archive.zip!member``)."""
+    for info in sorted(archive.infolist(), key=lambda i: i.filename):
+        if not info.is_dir():
+            yield info, f"{path}!{info.filename}"
 
 
 def _zip(path: pathlib.Path, fmt: str | None, options: ReadOptions) -> Iterator[Record]:
     with zipfile.ZipFile(path) as archive:
-        for info in sorted(archive.infolist(), key=lambda i: i.filename):
-            if info.is_dir():
-                continue
-            name = f"{path}!{info.filename}"
+        for info, name in _members(archive, path):
             yield from _guarded(name, fmt, lambda info=info, name=name: _member(archive, info, name, fmt, options))
 
 
@@ -180,22 +190,32 @@ def plan(path: str, fmt: str | None = None, options: ReadOptions | None = None) 
     """How an input is read: ``chunks`` (a large Telegram dump, read a chunk of posts at a time: the command
     line shares its chunks among workers), ``stream`` (another large file: a Desktop export, JSON Lines), or
     ``whole``; and the format, where it is known before reading."""
-    opts = options if options is not None else ReadOptions()
+    how, entry, _ = _plan(path, fmt, options if options is not None else ReadOptions())
+    return how, entry
+
+
+def _plan(path: str, fmt: str | None, options: ReadOptions) -> tuple[Plan, FormatSpec | None, str]:
+    """:func:`plan`, and the encoding a streamed file reads in (found from the same head)."""
     file = pathlib.Path(path)
     if path == "-" or file.suffix == ".zip":
-        return "whole", None
+        return "whole", None, "utf-8-sig"
     try:
-        if not _is_regular(file) or file.stat().st_size < opts.stream_bytes:
-            return "whole", None
-        with open_input(file, opts) as stream:
+        if not _is_regular(file) or file.stat().st_size < options.stream_bytes:
+            return "whole", None, "utf-8-sig"
+        with open_input(file, options) as stream:
             raw_head = stream.read(_HEAD_BYTES)
-        head = raw_head.decode(_head_encoding(raw_head), errors="replace")
     except (*INPUT_ERRORS,):
-        return "whole", None  # read whole, which reports the real error
-    entry = _stream_spec(head, fmt)
+        return "whole", None, "utf-8-sig"  # read whole, which reports the real error
+    encoding = _head_encoding(raw_head)
+    entry = _stream_spec(raw_head.decode(encoding, errors="replace"), fmt)
     if entry is None:
-        return "whole", None
-    return ("chunks" if entry.stream == "lines" else "stream"), entry
+        return "whole", None, encoding
+    return ("chunks" if entry.stream == "lines" else "stream"), entry, encoding
+
+
+def stream_encoding_of(path: str, options: ReadOptions | None = None) -> str:
+    """The encoding a large file is streamed in (UTF-8, a BOM's, or a Cyrillic code page told from its head)."""
+    return _plan(path, None, options if options is not None else ReadOptions())[2]
 
 
 def _stream_spec(head: str, fmt: str | None) -> FormatSpec | None:
@@ -227,22 +247,28 @@ def _stream_spec(head: str, fmt: str | None) -> FormatSpec | None:
 
 
 def _file(path: pathlib.Path, fmt: str | None, options: ReadOptions) -> Iterator[Record]:
-    how, entry = plan(str(path), fmt, options)
+    how, entry, encoding = _plan(str(path), fmt, options)
     if how == "whole" or entry is None:
         with open_input(path, options) as stream:
             data = read_capped(stream, options.whole_bytes, str(path))
         yield from _whole(str(path), data, fmt)
     elif entry.stream in ("lines", "csv", "json-lines"):
-        encoding = _file_encoding(path, options)
-        marked = encoding not in ("utf-8", "utf-8-sig")
-        for record in _streamed_text(path, entry, options, encoding):
-            yield attrs.evolve(record, encoding=encoding) if marked and not isinstance(record, ReadFailure) else record
+        yield from with_encoding(_streamed_text(path, entry, options, encoding), encoding)
     elif entry.stream == "export":
         from mfaparse.telegram.export_json import stream_export  # noqa: PLC0415  # lazily
 
         with open_input(path, options) as stream:
             for item in stream_export(stream, keep_going=True):
                 yield _failure(str(path), item) if isinstance(item, Skipped) else item[0]
+
+
+def with_encoding(records: Iterable[Record], encoding: str) -> Iterator[Record]:
+    """The records, each saying its file's encoding where that was not UTF-8 (UTF-8 is the default: None)."""
+    if encoding in ("utf-8", "utf-8-sig"):
+        yield from records
+        return
+    for record in records:
+        yield record if isinstance(record, ReadFailure) else attrs.evolve(record, encoding=encoding)
 
 
 def _streamed_text(path: pathlib.Path, entry: FormatSpec, options: ReadOptions, encoding: str) -> Iterator[Record]:
@@ -267,16 +293,12 @@ def _streamed_text(path: pathlib.Path, entry: FormatSpec, options: ReadOptions, 
 
 
 def _head_encoding(head: bytes) -> str:
-    """The encoding a file's head reads in; UTF-8 where it cannot be told (the read reports the real error)."""
+    """The encoding a file's head reads in; UTF-8 (BOM or none) where it cannot be told (the read reports the real
+    error)."""
     try:
-        return stream_encoding(head)
+        encoding = stream_encoding(head)
     except ParseError:
-        return "utf-8"
-
-
-def _file_encoding(path: pathlib.Path, options: ReadOptions) -> str:
-    with open_input(path, options) as stream:
-        encoding = _head_encoding(stream.read(_HEAD_BYTES))
+        return "utf-8-sig"
     return "utf-8-sig" if encoding == "utf-8" else encoding
 
 
@@ -302,28 +324,32 @@ def _guarded_detect(name: str, found: Any) -> Iterator[tuple[str, str | ReadFail
         yield name, ReadFailure(path=name, format=None, reason=_reason(exc))
 
 
+def _sniffed(data: bytes) -> str:
+    """The format of an input's bytes, decoded as ``read()`` decodes them."""
+    return sniff(decode(data)[0])[0].name
+
+
 def _detect_one(path: str, options: ReadOptions) -> str:
     if path == "-":
-        stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else io.BytesIO(sys.stdin.read().encode("utf-8"))
-        return sniff(read_capped(stream, options.whole_bytes, "<stdin>").decode("utf-8-sig"))[0].name
+        return _sniffed(_stdin_bytes(options))
     how, entry = plan(path, None, options)
     if how != "whole" and entry is not None:
         return entry.name
     with open_input(pathlib.Path(path), options) as stream:
-        return sniff(read_capped(stream, options.whole_bytes, path).decode("utf-8-sig"))[0].name
+        return _sniffed(read_capped(stream, options.whole_bytes, path))
 
 
 def _detect_zip(path: pathlib.Path, options: ReadOptions) -> Iterator[tuple[str, str | ReadFailure]]:
+    """Each member's format, guarded like a file's: a bad member is its own failure."""
     with zipfile.ZipFile(path) as archive:
-        for info in sorted(archive.infolist(), key=lambda i: i.filename):
-            if info.is_dir():
-                continue
-            name = f"{path}!{info.filename}"
-            try:
-                data = _member_bytes(archive, info, name, options)
-                yield name, sniff(data.decode("utf-8-sig"))[0].name
-            except INPUT_ERRORS as exc:
-                yield name, ReadFailure(path=name, format=None, reason=_reason(exc))
+        for info, name in _members(archive, path):
+            yield from _guarded_detect(name, lambda info=info, name=name: _detect_member(archive, info, name, options))
+
+
+def _detect_member(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, options: ReadOptions
+) -> list[tuple[str, str | ReadFailure]]:
+    return [(name, _sniffed(_member_bytes(archive, info, name, options)))]
 
 
 def telegram_lines(stream: IO[bytes], options: ReadOptions, encoding: str = "utf-8-sig") -> Iterator[str]:
@@ -376,11 +402,7 @@ def _whole(name: str, data: bytes, fmt: str | None) -> Iterator[Record]:
     """The records of one input read whole (bytes): decoded (UTF-8, a BOM's UTF-16/32, a Cyrillic code page told
     by its letters), loaded and sniffed once, parsed item by item; a record of a file not in UTF-8 says which."""
     text, encoding = decode(data)
-    if encoding in ("utf-8", "utf-8-sig"):
-        yield from _whole_text(name, text, fmt)
-        return
-    for record in _whole_text(name, text, fmt):
-        yield record if isinstance(record, ReadFailure) else attrs.evolve(record, encoding=encoding)
+    yield from with_encoding(_whole_text(name, text, fmt), encoding)
 
 
 def _whole_text(name: str, text: str, fmt: str | None) -> Iterator[Record]:
