@@ -213,5 +213,8 @@ class Lines:
     ) -> Removal:
         """A removal of lines ``first`` to ``last`` (inclusive)."""
         span = self.span(first, last)
-        text = self.source[span.start - self.base : span.end - self.base]
-        return Removal(kind=kind, span=span, text=text, duplicate_of=duplicate_of)
+        return Removal(kind=kind, span=span, text=self.text_of(span), duplicate_of=duplicate_of)
+
+    def text_of(self, span: Span) -> str:
+        """The text ``span`` (at its final offsets) covers."""
+        return self.source[span.start - self.base : span.end - self.base]

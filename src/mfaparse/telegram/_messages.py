@@ -5,9 +5,10 @@ piece is normalised on its own, so entity boundaries stay exact; the text is the
 the :data:`~mfaparse.telegram._post.AUTHORED` stages, with the entities the format marks in its state.
 Each message is placed at its offset in the dump's ``source`` (texts joined by :data:`SEPARATOR`) from the start.
 
->>> built = list(message_posts([Message(pieces=(Piece(text="Hi "), Piece(text="#A", kind="hashtag")),
-...                                     meta=Meta(message_id=1), marks=frozenset({"hashtag"}))] * 2))
->>> [(post.message_id, post.span, [h.span for h in post.hashtags]) for post, _ in built]
+>>> message = Message(pieces=(Piece(text="Hi "), Piece(text="#A", kind="hashtag")), meta=Meta(message_id=1),
+...                   marks=frozenset({"hashtag"}))
+>>> built = list(posts_of(build_messages([message, message], lambda m: m)))
+>>> [(post.message_id, post.span, [h.span for h in post.hashtags]) for post in built]
 [(1, Span(start=0, end=5), [Span(start=3, end=5)]), (1, Span(start=7, end=12), [Span(start=10, end=12)])]
 """
 
@@ -37,7 +38,6 @@ __all__ = [
     "int_field",
     "mappings",
     "message_dump",
-    "message_posts",
     "piece_kind",
     "posts_of",
 ]
@@ -129,17 +129,6 @@ def build_messages(
         post, text = message_post(message, offset)
         yield post, text
         offset += len(text) + len(SEPARATOR)
-
-
-def message_posts(messages: Iterable[Message]) -> Iterator[tuple[Post, str]]:
-    """The Post and text of each message, spans placed in the dump's source (texts joined by ``SEPARATOR``)."""
-    for built in build_messages(messages, _same):
-        assert not isinstance(built, Skipped)  # without keep_going a bad message raises
-        yield built
-
-
-def _same(message: Message) -> Message:
-    return message
 
 
 def mappings(items: Iterable[Any], name: str) -> Iterator[Mapping[str, Any]]:

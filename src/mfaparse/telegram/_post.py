@@ -35,13 +35,11 @@ from mfaparse._text.emoji import strip_emoji
 from mfaparse._text.entities import hashtags_in, links_in, mentions_in
 from mfaparse.telegram._layout import read_layout
 
-__all__ = ["AUTHORED", "SCRAPED", "Entity", "EntityKind", "Meta", "PostState", "Stage", "run"]
+__all__ = ["AUTHORED", "SCRAPED", "Entity", "Meta", "PostState", "Stage", "entity_kind", "run"]
 
 _CLEAN = CleanOptions(normalize=False)
 _DEDUP = DedupOptions()
 _URL_HINTS = ("http", "www.", "t.me/", "telegram.me/", "telegram.org/", "](")
-EntityKind = str
-"""A format's entity kind after :func:`entity_kind`: ``hashtag``, ``mention``, ``link`` or another (kept as text)."""
 _LINK_KINDS = frozenset({"link", "text_link", "url", "texturl"})
 
 
@@ -218,11 +216,8 @@ def link_lines(state: PostState) -> None:
 
 
 def _url(entity: Entity, lines: Lines) -> str:
-    return entity.href or lines.source[entity.span.start - lines.base : entity.span.end - lines.base]
-
-
-def _entity_text(entity: Entity, lines: Lines) -> str:
-    return lines.source[entity.span.start - lines.base : entity.span.end - lines.base]
+    """A link entity's URL: its href, else its own words (a bare URL)."""
+    return entity.href or lines.text_of(entity.span)
 
 
 def entities(state: PostState) -> None:
@@ -251,7 +246,7 @@ def entities(state: PostState) -> None:
         at = bisect.bisect_right(starts, entity.span.start) - 1
         if at < 0 or entity.span.start > starts[at] + len(lines.texts[kept[at]]):
             continue  # in a line the pipeline removed (a link line took its URL already)
-        word = _entity_text(entity, lines)
+        word = lines.text_of(entity.span)
         if entity.kind == "hashtag" and "hashtag" in state.marks:
             for h in hashtags_in(word, entity.span.start):
                 if h.span == entity.span:
