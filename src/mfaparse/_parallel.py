@@ -26,6 +26,7 @@ from mfaparse._model.base import PartialDate, PartialDateTime
 from mfaparse._model.documents import Article, Post
 from mfaparse._model.jsonl import to_jsonl
 from mfaparse._model.results import ReadFailure
+from mfaparse._text.dates import moscow_day
 from mfaparse.telegram.text import parse_chunk, telegram_chunks
 
 __all__ = ["CSV_FIELDS", "Out", "Position", "csv_row", "results"]
@@ -124,9 +125,7 @@ def _with_reference(record: Post | Article | ReadFailure, reference: dt.date) ->
             return record
         date = record.dateline.date if record.dateline is not None else None
         if published is None and date is not None and date.month and date.day:
-            day = date.resolve(reference)
-            stamp = PartialDateTime(year=day.year, month=day.month, day=day.day, utc_offset=180)
-            return attrs.evolve(record, published=stamp)
+            return attrs.evolve(record, published=moscow_day(date.resolve(reference)))
     elif (
         isinstance(record, Post) and record.date and record.date.year is None and record.date.month and record.date.day
     ):

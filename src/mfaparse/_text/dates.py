@@ -20,7 +20,18 @@ import regex
 from mfaparse._model.base import PartialDate, PartialDateTime, Span
 from mfaparse.errors import ParseError
 
-__all__ = ["MONTHS", "DateMatch", "find_dates", "iso_time", "parse_date", "parse_time", "unix_time"]
+__all__ = [
+    "MONTHS",
+    "MOSCOW",
+    "MOSCOW_MINUTES",
+    "DateMatch",
+    "find_dates",
+    "iso_time",
+    "moscow_day",
+    "parse_date",
+    "parse_time",
+    "unix_time",
+]
 
 MONTHS: dict[str, int] = {}
 """Month names and abbreviations (lower case, without the dot) to month numbers, English and Russian."""
@@ -201,7 +212,7 @@ def parse_time(text: str) -> tuple[int, int, int | None, Span] | None:
         hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "0")
         offset = sign * (int(hours) * 60 + int(minutes))
     elif m.group("msk"):
-        offset = 180
+        offset = MOSCOW_MINUTES
     return int(m.group("hour")), int(m.group("minute")), offset, Span(start=m.start(), end=m.end())
 
 
@@ -218,6 +229,18 @@ def timestamp(date: PartialDate | None, time: tuple[int, int, int | None, Span] 
 
 
 _UTC = dt.timezone.utc
+MOSCOW_MINUTES = 180
+"""Moscow time's offset from UTC in minutes: the agencies' own zone, taken where a text gives none."""
+MOSCOW = dt.timezone(dt.timedelta(minutes=MOSCOW_MINUTES))
+
+
+def moscow_day(day: dt.date) -> PartialDateTime:
+    """A whole day with no time of day, in Moscow (a dateline's day once its year is known).
+
+    >>> moscow_day(dt.date(2024, 3, 5))
+    PartialDateTime(year=2024, month=3, day=5, hour=None, minute=None, utc_offset=180)
+    """
+    return PartialDateTime(year=day.year, month=day.month, day=day.day, utc_offset=MOSCOW_MINUTES)
 
 
 def unix_time(value: object, field: str = "time") -> dt.datetime:

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from mfaparse._model.documents import Article
-from mfaparse._text.dates import iso_time
+from mfaparse._text.dates import MOSCOW, iso_time
 from mfaparse._text.dedup import line_key
 from mfaparse._text.normalize import normalize
 from mfaparse.errors import ParseError
@@ -43,7 +43,6 @@ _CONTAINERS = ('[itemprop="articleBody"]', ".text-content", ".text-block", ".art
 _CHROME_WORDS = ("share", "related", "read-also", "readalso", "tags", "comments", "subscribe", "banner", "promo")
 _CHROME_TAGS = frozenset({"aside", "nav", "footer", "figure", "form"})
 _ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle"})
-_MOSCOW = dt.timezone(dt.timedelta(hours=3))
 
 
 def is_news_page(text: str) -> bool:
@@ -109,7 +108,7 @@ def _container(doc: Any) -> Any:
 
 def _published(data: dict[str, Any], doc: Any) -> dt.datetime | None:
     value = _text_field(data, "datePublished") or _meta(doc, "article:published_time")
-    return iso_time(value, "the page's published time", naive=_MOSCOW) if value else None
+    return iso_time(value, "the page's published time", naive=MOSCOW) if value else None
 
 
 def parse_news_html(html: str, *, reference_date: dt.date | None = None, url: str | None = None) -> Article:

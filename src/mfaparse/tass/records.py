@@ -29,7 +29,7 @@ import regex
 from mfaparse._lines.vocab import RECORD_ALIASES, RECORD_FIELDS
 from mfaparse._model.base import PartialDateTime
 from mfaparse._model.documents import Article
-from mfaparse._text.dates import iso_time, unix_time
+from mfaparse._text.dates import MOSCOW, iso_time, moscow_day, unix_time
 from mfaparse._text.normalize import normalize
 from mfaparse.errors import ParseError
 from mfaparse.tass.text import Known, build_article
@@ -43,7 +43,6 @@ MISSING = frozenset({"", "-", "null", "none", "nan"})
 _ALIAS = RECORD_ALIASES
 # A news API's rendering of an em dash: "Kherson  --  spokesman".
 _DOUBLE_HYPHEN = regex.compile(r"\s+--\s+")
-_MOSCOW = dt.timezone(dt.timedelta(hours=3))
 _HTML_TAG = regex.compile(
     r"</?(?:p|br|div|strong|b|i|em|a|span|h[1-6]|li|ul|ol|blockquote)\b[^<>]{0,500}>", flags=regex.I
 )
@@ -66,26 +65,20 @@ def _missing(value: object) -> bool:
 
 
 def _fields(record: Mapping[Any, Any]) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
-    """The record's values by model field (first alias present wins), and the other columns in order."""
-    found: dict[str, Any] = {}
-    rank: dict[str, int] = {}
-    extra: list[tuple[str, Any]] = []
-    for key, value in record.items():
-        name = str(key)
-        field = _ALIAS.get(name.strip().lower())
-        if _missing(value):
-            continue
-        if field is None:
-            extra.append((name, value))
-            continue
-        order = FIELDS[field].index(name.strip().lower())
-        if field not in found or order < rank[field]:
-            if field in found:
-                extra.append((next(k for k in record if _ALIAS.get(str(k).strip().lower()) == field), found[field]))
-            found[field], rank[field] = value, order
-        else:
-            extra.append((name, value))
-    return found, extra
+    """The record's values by model field — of several names of one field, the one first in :data:`FIELDS` —
+    and every other column that is not missing, in the record's order."""
+    present = [(str(key), value) for key, value in record.items() if not _missing(value)]
+    best: dict[str, tuple[int, int]] = {}  # field -> (rank of its name in FIELDS, position in present)
+    for position, (name, _) in enumerate(present):
+        alias = name.strip().lower()
+        field = _ALIAS.get(alias)
+        if field is not None:
+            rank = FIELDS[field].index(alias)
+            if field not in best or rank < best[field][0]:
+                best[field] = (rank, position)
+    chosen = {position: field for field, (_, position) in best.items()}
+    found = {field: present[position][1] for position, field in chosen.items()}
+    return found, [column for position, column in enumerate(present) if position not in chosen]
 
 
 def _text(value: object, field: str, *, numbers: bool = False) -> str:
@@ -166,11 +159,10 @@ def _published(value: object) -> dt.datetime | PartialDateTime:
     if isinstance(value, str):
         stripped = value.strip()
         if _DATE_ONLY.fullmatch(stripped):
-            day = iso_time(stripped, "the record's date").date()
-            return PartialDateTime(year=day.year, month=day.month, day=day.day, utc_offset=180)
+            return moscow_day(iso_time(stripped, "the record's date").date())
         if stripped.isdigit():
             return unix_time(stripped, "the record's date")
-        return iso_time(stripped, "the record's date", naive=_MOSCOW)
+        return iso_time(stripped, "the record's date", naive=MOSCOW)
     return unix_time(value, "the record's date")
 
 

@@ -21,7 +21,7 @@ from mfaparse._lines.vocab import CRUMB
 from mfaparse._model.base import PartialDateTime, Removal, RemovalKind, Span
 from mfaparse._model.documents import Article, Dateline, EditorNote
 from mfaparse._text.clean import CleanOptions, clean_text
-from mfaparse._text.dates import find_dates, parse_time, timestamp
+from mfaparse._text.dates import find_dates, moscow_day, parse_time, timestamp
 from mfaparse._text.dedup import line_key
 from mfaparse._text.normalize import normalize
 from mfaparse.errors import ParseError
@@ -285,11 +285,9 @@ def _published(
     date = dateline.date
     if date.year is None and reference is None:
         return None  # the dateline's date is in Dateline.date; nothing more precise is known
-    day = date.resolve(reference) if reference is not None else date.to_date()
-    return PartialDateTime(year=day.year, month=day.month, day=day.day, utc_offset=_MOSCOW_MINUTES)
+    return moscow_day(date.resolve(reference) if reference is not None else date.to_date())
 
 
-_MOSCOW_MINUTES = 180
 _HEADER_BEFORE_DATELINE = 2  # a record's body may open with its lead and a timestamp before the dateline
 
 
