@@ -155,7 +155,7 @@ def tass_records_items(values: list[Any], keep_going: bool) -> Iterator[Item]:
 def csv_items(text: str, keep_going: bool) -> Iterator[Item]:
     from mfaparse.tass.csv_records import csv_records  # noqa: PLC0415  # lazily
 
-    yield from csv_records(io.StringIO(text.lstrip("\ufeff")), keep_going=keep_going)
+    yield from csv_records(io.StringIO(text), keep_going=keep_going)
 
 
 def csv_whole(text: str) -> Parsed:

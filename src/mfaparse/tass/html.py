@@ -29,7 +29,7 @@ from typing import Any
 
 from mfaparse._model.documents import Article
 from mfaparse._text.dates import MOSCOW, iso_time
-from mfaparse._text.dedup import line_key
+from mfaparse._text.dedup import line_key, line_keys
 from mfaparse._text.normalize import normalize
 from mfaparse.errors import ParseError
 from mfaparse.tass.text import Known, build_article
@@ -146,24 +146,24 @@ def _lay_out(
     """The page's lines in order, the title first and the lead second (taken from the body where they stand
     there, else from the metadata), and the numbers of the lines that are furniture: all but the paragraphs.
     Paragraphs found nowhere in the page's text (a JSON-LD ``articleBody``) follow the lead."""
-    keys = [line_key(line) for line in body]
+    keys = line_keys(body)
     used: set[int] = set()
 
-    def take(text: str | None, start: int = 0) -> int | None:
+    def take(text: str | None) -> int | None:
         if text is None:
             return None
         key = line_key(text)
-        at = next((k for k in range(start, len(body)) if k not in used and keys[k] == key), None)
+        at = next((k for k in range(len(body)) if k not in used and keys[k] == key), None)
         if at is not None:
             used.add(at)
         return at
 
     title_at, lead_at = take(title), take(lead)
-    wanted = iter(paragraphs)
+    wanted = iter(line_keys(paragraphs))  # matched in order: each paragraph at the first free line after the last
     expected = next(wanted, None)
     kept: set[int] = set()
     for k in range(len(body)):
-        if expected is not None and k not in used and keys[k] == line_key(expected):
+        if expected is not None and k not in used and keys[k] == expected:
             kept.add(k)
             expected = next(wanted, None)
     order = [k for k in range(len(body)) if k not in (title_at, lead_at)]
