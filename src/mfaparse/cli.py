@@ -15,7 +15,7 @@ import pathlib
 import sys
 import time
 from collections.abc import Sequence
-from typing import IO
+from typing import IO, Any
 
 from mfaparse import __version__, reader
 from mfaparse._model.documents import Article, Post
@@ -67,12 +67,13 @@ def _format(args: argparse.Namespace) -> str | None:
     return None if args.format == "auto" else str(args.format)
 
 
-def _open_output(path: str | None, command: str) -> IO[str] | None:
-    """The output file, opened for writing; None (and a one-line message) when it cannot be."""
+def _open_output(path: str | None, command: str, *, binary: bool = False) -> IO[Any] | None:
+    """The output file, opened for writing (stdout where none is named); None, and a one-line message, where it
+    cannot be."""
     if path is None:
         return sys.stdout
     try:
-        return open(path, "w", encoding="utf-8", newline="")  # closed by the caller
+        return open(path, "wb") if binary else open(path, "w", encoding="utf-8", newline="")  # the caller closes it
     except OSError as exc:
         print(f"mfaparse {command}: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
         return None
@@ -178,10 +179,8 @@ def _parse_parquet(args: argparse.Namespace) -> int:
     if not args.output:
         print("mfaparse parse: --output-format parquet needs -o FILE", file=sys.stderr)
         return 2
-    try:
-        target = open(args.output, "wb")  # noqa: SIM115  # closed below, after the table is written
-    except OSError as exc:
-        print(f"mfaparse parse: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+    target = _open_output(args.output, "parse", binary=True)
+    if target is None:
         return 2
     rows: list[dict[str, object]] = []
     failures = 0
