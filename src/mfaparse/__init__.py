@@ -52,6 +52,7 @@ from mfaparse._text.normalize import fix_mojibake, normalize
 from mfaparse.errors import MfaparseError, MissingDependencyError, ParseError
 from mfaparse.formats import FORMATS, Format, detect, parse, parse_as
 from mfaparse.reader import ReadOptions, expand_paths, read
+from mfaparse.tass.listing import parse_tass_page
 from mfaparse.tass.records import parse_tass_record
 from mfaparse.tass.text import parse_tass
 from mfaparse.telegram.client import iter_client_messages, parse_client_messages
@@ -123,6 +124,7 @@ __all__ = [
     "parse_as",
     "parse_client_messages",
     "parse_tass",
+    "parse_tass_page",
     "parse_tass_record",
     "parse_telegram",
     "parse_telegram_export",

@@ -54,10 +54,11 @@ def telegram_text_whole(text: str) -> Parsed:
 
 
 def tass_text_whole(text: str) -> Parsed:
-    from mfaparse.tass.text import parse_tass  # noqa: PLC0415  # the registry imports parsers lazily
+    from mfaparse.tass.listing import parse_tass_page  # noqa: PLC0415  # the registry imports parsers lazily
 
-    article = parse_tass(text)
-    return Parsed(format="tass-text", records=(article,), source=article.source)
+    articles = parse_tass_page(text)
+    source = articles[0].source if len(articles) == 1 else None  # a listing's items each carry their own
+    return Parsed(format="tass-text", records=articles, source=source)
 
 
 def export_html_whole(text: str) -> Parsed:

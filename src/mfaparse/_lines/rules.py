@@ -39,7 +39,7 @@ __all__ = [
 
 LineClass = Literal[
     "content", "blank", "media_placeholder", "link_text", "call_to_action", "counter", "share_widget", "read_also",
-    "footer",
+    "footer", "credit", "page_chrome",
 ]  # fmt: skip
 """What a line is: the author's ``content``, a ``blank``, or one kind of debris (each a removal kind too)."""
 
@@ -99,10 +99,13 @@ TASS_RULES = RuleTable(
     rules=(
         Rule("share_widget", "share_widget", vocab.SHARE.fullmatch),
         Rule("read_also", "read_also", vocab.READ_ALSO.fullmatch),
+        Rule("credit", "credit", vocab.CREDIT.fullmatch),  # before the footer: "© Sergei Bobylev/TASS" is a credit
         Rule("footer", "footer", vocab.FOOTER.fullmatch),
+        Rule("page_chrome", "page_chrome", vocab.PAGE_CHROME.fullmatch),
     ),
 )
-"""TASS page text: share widgets, read-also lines, copyright footers."""
+"""TASS page text: share widgets, read-also lines, bylines and photo credits, copyright footers, comment buttons
+and unrendered templates."""
 
 
 def classify_line(line: str, table: RuleTable = TELEGRAM_RULES) -> LineClass:

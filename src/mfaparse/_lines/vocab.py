@@ -20,11 +20,14 @@ __all__ = [
     "AGENCY",
     "AGENCY_MARK",
     "ANSWER_MARK",
+    "BARE_COUNT",
     "BULLETS",
     "CALL_TO_ACTION",
+    "CATALOGUE_TITLE",
     "CHANNEL_COUNTER",
     "CHROME_END",
     "CONTINUATION_MARKS",
+    "CREDIT",
     "CRUMB",
     "ELISION",
     "ELLIPSIS_LINE",
@@ -34,16 +37,23 @@ __all__ = [
     "LEADING_MARKS",
     "LINK_HINTS",
     "LINK_WORDS",
+    "LISTING_STAMP",
     "MEDIA_CONTINUATION",
     "MEDIA_PLACEHOLDER",
+    "PAGE_CHROME",
     "PLACE_MARK",
+    "POST_OPENING",
     "QUESTION_MARK",
     "READ_ALSO",
+    "READ_ALSO_HEADING",
     "RECORD_ALIASES",
     "RECORD_FIELDS",
+    "RUBRICS",
+    "SERVICE",
     "SHARE",
     "SITE_CRUMB",
     "SUBSCRIBER_LINE",
+    "TITLE_CREDIT",
     "TITLE_MARK",
     "TRUNCATION",
     "VIEW_COUNTER",
@@ -85,6 +95,13 @@ CHROME_END = regex.compile(
     flags=regex.IGNORECASE | regex.VERBOSE,
 )
 """The line that ends a channel page's header."""
+# A channel catalogue's header (tgchannels.org): "Telegram-канал mid_russia - МИД России 🇷🇺",
+# "Telegram channel mfarussia - Russian MFA 🇷🇺", then the subscriber count alone on its line ("119044")
+CATALOGUE_TITLE = regex.compile(
+    r"(?:Telegram-канал|Telegram\ channel)\s+@?(?P<username>\w{4,32})\s+[-–—]\s+(?P<name>\S.{0,120})",
+    flags=regex.IGNORECASE,
+)
+BARE_COUNT = regex.compile(r"\d{1,10}")
 
 # ---------------------------------------------------------------------------------------------------------------
 # Telegram: scrape debris
@@ -117,10 +134,18 @@ CALL_TO_ACTION = regex.compile(
     r"|(?:subscribe\ to|follow\ us\ on|join)\ @\w{4,32}[.!]?"
     r"|подпи(?:сывайтесь|шитесь|саться)\ на\ @?\w{4,32}[.!]?"
 )
-# View counts, reactions and time footers: "1.2K views 10:15", "👁 1234", "👍 12 ❤ 3", "edited 10:15"
+# View counts, reactions and time footers: "1.2K views 10:15", "👁 1234", "👍 12 ❤ 3", "edited 10:15", and reactions
+# whose first emoji the page lost (a custom one): "29👍20👌3"
 VIEW_COUNTER = regex.compile(
     r"(?i)(?:[\d.,]+\s*[KMК]?\s*(?:views?|просмотр\w*))?\s*(?:edited\s*|изменено\s*)?(?:\d{1,2}:\d\d)?"
-    r"|(?:\p{Extended_Pictographic}\ufe0f?\s*[\d.,]+\s*[KMК]?\s*)+"
+    r"|(?:[\d.,]+\s*)?(?:\p{Extended_Pictographic}\ufe0f?\s*[\d.,]+\s*[KMК]?\s*)+"
+)
+# Service messages a channel page shows as posts of their own: "Live stream started", "Channel photo updated",
+# "Трансляция начата", "Pinned a message"
+SERVICE = regex.compile(
+    r"(?i)live\ stream\ (?:started|finished|ended)|video\ chat\ (?:started|ended)|channel\ (?:photo|name)\ "
+    r"(?:updated|changed|removed)|pinned\ a\ (?:message|photo|video)|channel\ created"
+    r"|трансляция\ (?:начата|завершена)|видеочат\ (?:начат|завершён)|канал\ создан"
 )
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -128,6 +153,10 @@ VIEW_COUNTER = regex.compile(
 # ---------------------------------------------------------------------------------------------------------------
 
 TITLE_MARK = "🎙"  # "🎙 Foreign Minister Sergey Lavrov’s remarks (Sochi, November 6, 2024)"
+# A post's opening line on a page without forward headers: the 🎙 title, or a pair of flags ("🇷🇺🇺🇸 Russia's
+# Foreign Minister ...", "🇷🇺 🇺🇸 Comment by the Embassy ...")
+POST_OPENING = regex.compile(r"🎙|\p{RI}\p{RI}\s?\p{RI}\p{RI}", flags=regex.V1)
+"""Matched at a line's start (``.match``)."""
 PLACE_MARK = "📍"  # "📍 Jakarta, July 13, 2023"
 ANSWER_MARK = "💬"  # "💬 Sergey Lavrov: We value cooperation with #ASEAN."
 QUESTION_MARK = "❓"  # "❓Question: How do you assess ..."
@@ -174,14 +203,50 @@ _SECTION_CRUMB = (
     r"|армия\ и\ опк|наука|международная\ панорама|новости"
 )
 CRUMB = regex.compile(rf"(?i){_SITE_CRUMB}|{_SECTION_CRUMB}")
+RUBRICS = ("Russian Politics & Diplomacy", "Military & Defense", "Business & Economy", "Science & Space", "World",
+           "Society & Culture", "Emergencies", "Sports", "Politics", "Russia", "Economy", "Ukraine crisis")  # fmt: skip
+"""Section names as tass.com writes them, the longest first where one ends another (``... & Diplomacy``)."""
 SITE_CRUMB = regex.compile(rf"(?i){_SITE_CRUMB}")
 # "- Share on Facebook", "• Share on VK", "Поделиться в Telegram"
 SHARE = regex.compile(r"(?i)[-–•]?\s*(?:share\ on|поделиться\ в)\s+\w[\w.\- ]{0,20}")
-# Read-also lines: "Читайте также: ...", "Read also", "Также по теме"
-READ_ALSO = regex.compile(r"(?i)(?:читайте\ также|read\ also|see\ also|также\ по\ теме)[:.]?(?:\s.{0,200})?")
+# Read-also lines: "Читайте также: ...", "Read also", "Также по теме", "Ещё по теме", "Related news"; a bare heading
+# is followed by the related headlines (see READ_ALSO_HEADING)
+_READ_ALSO_WORDS = r"читайте\ также|read\ also|see\ also|также\ по\ теме|ещё\ по\ теме|еще\ по\ теме|related\ news"
+READ_ALSO = regex.compile(rf"(?i)(?:{_READ_ALSO_WORDS})[:.]?(?:\s.{{0,200}})?")
+READ_ALSO_HEADING = regex.compile(rf"(?i)(?:{_READ_ALSO_WORDS})[:.]?")
+"""A read-also heading alone on its line: the related headlines under it are the block's (up to a paragraph)."""
 # "© 2024 TASS", "Информационное агентство России ТАСС © ..."
 FOOTER = regex.compile(r"(?i)©.{0,80}(?:ТАСС|TASS).{0,80}|(?:информационное\ агентство\ россии\ )?тасс\ ©.{0,80}")
-
+# Credits where a headline or a caption stands: a desk or an author ("By TASS Editorial Desk", "Editorial board",
+# "Редакция сайта ТАСС", "Автор: Иван Петров", "By Denis Dubrovin") and a photo's credit ("© Sergei Bobylev/TASS",
+# "Фото: Михаил Метцель/ТАСС", "Photo: Reuters"). No year in a photo credit: "© 2024 TASS" is the footer.
+_DESK = r"(?:by\ )?(?:(?:tass|тасс)\ )?(?:editorial\ (?:desk|board|staff)|newsroom|news\ desk)"
+_RU_DESK = r"(?:редакция|подготовила?\ редакция)(?:\ сайта)?\ (?:тасс|tass\.ru)"
+_AUTHOR = r"(?:автор|author|by):?\ (?-i:\p{Lu}\p{Ll}+(?:\ \p{Lu}\p{Ll}+){1,2})"
+_PHOTO = (
+    r"©\ ?[^©\d\n/]{2,60}/\ ?(?:tass|тасс|итар-тасс|reuters|ap|afp|epa|риа\ новости|sputnik)"
+    r"|(?:photo|фото)(?::|\ ©)\ ?[^\n]{2,80}"
+)
+CREDIT = regex.compile(rf"(?i){_DESK}|{_RU_DESK}|{_AUTHOR}|{_PHOTO}", flags=regex.V1)
+"""A byline, a desk line or a photo credit: a removal of kind ``credit``."""
+# A reprint's agency credit at the end of a title: "Russian diplomat compares Bolivia to Ukraine - TASS", and
+# in Russian with an en dash ("Песков ответил – ТАСС") or a bar ("... | TASS")
+TITLE_CREDIT = regex.compile(
+    r"\s+[-–—|]\s+(?P<agency>TASS|ТАСС|ИТАР-ТАСС|RIA\ Novosti|РИА\ Новости|Interfax|Интерфакс|Sputnik|Reuters)\s*$"
+)
+# Furniture of a page that is never text: comment counters and buttons ("Комментарии", "Comments (12)",
+# "Показать комментарии"), an unrendered template ("{{element.title}}{{element.heading}} {{element.date}}"),
+# subscribe buttons ("Subscribe to TASS", "Подписаться на ТАСС"), "Print", "Версия для печати"
+PAGE_CHROME = regex.compile(
+    r"(?i)(?:комментари(?:и|ев)|comments?|показать\ комментарии|show\ comments|\d+\ комментари\w*)(?:\ ?\(\d+\))?"
+    r"|(?:\{\{[\w.\ ]{1,40}\}\}\s*){1,8}"
+    r"|(?:subscribe\ to|подписаться\ на)\ (?:tass|тасс)|print|версия\ для\ печати"
+)
+# A headline of a listing page with its rubric and time glued on, as tass.com's section pages copy (corpus
+# tass-text/02): "Gorbachev calls on ... to relaunch dialogueRussian Politics & Diplomacy July 03, 17:57"
+_MONTHS_EN = r"January|February|March|April|May|June|July|August|September|October|November|December"
+LISTING_STAMP = regex.compile(rf"\s*(?P<stamp>(?:{_MONTHS_EN})\ \d{{1,2}},\ \d{{1,2}}:\d\d)$")
+"""The time that ends a glued listing line (its rubric, a :data:`RUBRICS` name, stands just before it)."""
 
 # ---------------------------------------------------------------------------------------------------------------
 # Scraped records: the names scrapers and data sets give their fields (matched case-insensitively)

@@ -89,11 +89,13 @@ RemovalKind = Literal[
     "counter",
     "blank",
     "read_also",
+    "credit",
 ]
 """Why a piece of input left a record's text.
 
 ``header`` is a line read into metadata (``Forwarded from ...``), ``dateline``/``timestamp`` likewise;
-``counter`` is a view or reaction count; ``blank`` is whitespace between kept parts.
+``counter`` is a view or reaction count; ``blank`` is whitespace between kept parts; ``credit`` is a byline, a
+desk line, a photo credit or an agency credit read into ``Article.agency`` (``... - TASS``).
 """
 
 

@@ -192,11 +192,14 @@ class EditorNote(Record):
 
 @attrs.frozen(kw_only=True)
 class Quote(Record):
-    """A quoted statement and who said it (None where the text does not say)."""
+    """A quoted statement and who said it: a person (``speaker``), or an institution (``institution``:
+    ``"...," the Russian Foreign Ministry said`` -> ``Russian Foreign Ministry``); both None where the text does not
+    say."""
 
     text: str
     speaker: str | None
     span: Span
+    institution: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -223,6 +226,13 @@ class Article(Record):
     quotes: tuple[Quote, ...] = ()
     speakers: tuple[Speaker, ...] = ()
     url: str | None = None
+    agency: str | None = None
+    """The agency the text is credited to: its dateline's (``/TASS/``, ``(Reuters)``), else a reprint's title tail
+    (``... - TASS``) or credit line."""
+    listing: bool = False
+    """The page is a listing (a section page of several items): this Article is one of its items
+    (:func:`mfaparse.parse_tass_page`, :func:`mfaparse.read`), or, from :func:`mfaparse.parse_tass`, the whole page
+    left unread into fields (no title, no dateline, every line a paragraph)."""
     id: str | None = None
     """The record's own id, where a scraped record gives one."""
     extra: tuple[tuple[str, str | int | float | bool | None], ...] = ()

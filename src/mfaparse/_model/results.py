@@ -59,7 +59,8 @@ class Parsed(Record):
 
     ``records`` are the posts or articles in input order. ``source`` is the text their spans point into where
     they share one (Telegram formats: the dump's normalised text; TASS text: the article's), None for records
-    files, whose articles each carry their own ``source``. ``channel`` is the channel header, where there is one.
+    files and listing pages, whose articles each carry their own ``source``. ``channel`` is the channel header,
+    where there is one.
     """
 
     format: str

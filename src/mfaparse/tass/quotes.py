@@ -79,11 +79,26 @@ _VERBS = (
     r"|continued|remarked|underlined|underscored|stated|believes|recalled|insisted|concluded|spoke|announced"
 )
 _RU_VERBS = r"сказал|заявил|отметил|подчеркнул|добавил|пояснил|сообщил|указал|написал|считает"
+# Institutions that speak: "the Russian Foreign Ministry said", "the press service of the Central Military District
+# said", "- сообщили в МИД России", "- говорится в заявлении посольства"
+_INSTITUTION_NOUNS = (
+    r"Ministry|Embassy|Kremlin|Foreign\ Office|Department|Council|Committee|Commission|Court|Service|Agency|Mission"
+    r"|Government|Duma|Parliament|Office|Administration|Headquarters|Cent(?:er|re)|Bureau|Secretariat|District"
+)
+_INSTITUTION = (
+    rf"(?:\p{{Lu}}[\p{{L}}’'-]*\s+){{0,4}}(?:{_INSTITUTION_NOUNS})"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}’'-]*(?:\s+\p{{Lu}}[\p{{L}}’'-]*){{0,3}})?"
+    r"|press\ service\ of\ the\ (?:\p{Lu}[\p{L}’'-]*\s*){1,5}"
+)
+_RU_INSTITUTION_VERBS = r"сообщили|заявили|отметили|подчеркнули|пояснили|уточнили|говорится|указали"
 _AFTER = regex.compile(
-    rf"\s*,?\s*(?:[-—–]\s*(?P<ru_verb>{_RU_VERBS})а?\s+(?:(?P<ru_who>\p{{Lu}}[\p{{L}}-]+(?:\s\p{{Lu}}[\p{{L}}-]+)?|он|она)"
+    rf"\s*,?\s*(?:[-—–]\s*(?:{_RU_INSTITUTION_VERBS})\s+в\s+(?:(?:заявлении|сообщении|комментарии|релизе)\s+)?"
+    rf"(?P<ru_inst>[\p{{L}}-]+(?:\s+\p{{Lu}}[\p{{L}}-]*){{0,3}})"
+    rf"|(?:the\s+)?(?P<inst>{_INSTITUTION})\s+(?:{_VERBS})"
+    rf"|[-—–]\s*(?P<ru_verb>{_RU_VERBS})а?\s+(?:(?P<ru_who>\p{{Lu}}[\p{{L}}-]+(?:\s\p{{Lu}}[\p{{L}}-]+)?|он|она)"
     # "- сказал пресс-секретарь президента РФ Дмитрий Песков": a role's words, then the name (first and last)
     rf"|(?:[\p{{L}}-]+\s+){{1,6}}?(?P<ru_named>\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?\s\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?))"
-    rf"|(?P<who>he|she|[Hh]e|[Ss]he|\p{{Lu}}[\p{{L}}’'-]+(?:\s\p{{Lu}}[\p{{L}}’'-]+)?|the\ [\p{{Ll}}’' ]{{3,60}}?)"
+    rf"|(?P<who>he|she|it|[Hh]e|[Ss]he|\p{{Lu}}[\p{{L}}’'-]+(?:\s\p{{Lu}}[\p{{L}}’'-]+)?|the\ [\p{{Ll}}’' ]{{3,60}}?)"
     rf"\s+(?:{_VERBS})"
     # "Belarusian Foreign Ministry Spokesperson Anatoly Glaz said": a role's words, then a person's name (no role
     # word in it: "the Russian Foreign Ministry said" names nobody)
@@ -95,6 +110,10 @@ _AFTER = regex.compile(
 _BEFORE_WINDOW = 160
 _BEFORE = regex.compile(rf"(?P<who>he|she|\p{{Lu}}[\p{{L}}’'-]+(?:\s\p{{Lu}}[\p{{L}}’'-]+)?)\s+(?:{_VERBS}):?\s*$")
 _PRONOUNS = frozenset({"he", "she", "он", "она"})
+_INSTITUTION_SPEAKS = regex.compile(
+    rf"(?:the\s+)?(?P<inst>{_INSTITUTION})\s+(?:{_VERBS}|has\ said|said\ in)\b", flags=regex.V1
+)
+_INSTITUTION_HINT = re.compile(_INSTITUTION_NOUNS.replace("\\ ", " ") + "|press service")
 _ROLE_LEAD = regex.compile(r"^(?:(?:the|and|of|by)\s+)+")
 # A person named as the one speaking: "Venediktov, told TASS", "Lavrov said", "Zakharova asked".
 # "..., said Vladimir Vasilenko": the verb just before the name ("pointed out" is two words).
@@ -140,8 +159,10 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
                 mentions.append((at, by_surname.get(word.split()[-1], word)))
     quotes: list[Quote] = []
     last: str | None = None
+    body: str | None = None  # the last institution named as speaking: "it said" is its
     seen = 0  # mentions before the current quote (both lists run in text order)
     for p, text in zip(paragraphs, texts, strict=True):
+        spoke = [(m.start(), m.group("inst")) for m in _institutions(text)]
         for m in _QUOTE.finditer(text):
             said = m.group("a") or m.group("b") or m.group("c") or ""
             at = p.start + m.start()
@@ -149,13 +170,35 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
                 seen += 1
             if seen:  # the last person named as speaking before the quote, else the last speaker resolved
                 last = mentions[seen - 1][1]
-            before = _BEFORE.search(text, max(0, m.start() - _BEFORE_WINDOW), m.start())
-            who = _who(_AFTER.match(text, m.end()), before)
+            body = next((name for start, name in reversed(spoke) if start < m.start()), body)
+            after = _AFTER.match(text, m.end())
+            institution = (after.group("inst") or after.group("ru_inst")) if after is not None else None
+            who = (
+                None
+                if institution
+                else _who(after, _BEFORE.search(text, max(0, m.start() - _BEFORE_WINDOW), m.start()))
+            )
+            if who in {"it", "the ministry", "the embassy", "the agency", "the kremlin", "the committee"}:
+                institution, who = body, None
             speaker = _resolve(who, last, by_surname)
             if speaker is not None:
                 last = speaker
-            quotes.append(Quote(text=said, speaker=speaker, span=Span(start=at, end=p.start + m.end())))
+            if institution is not None:
+                body = institution
+            quotes.append(
+                Quote(text=said, speaker=speaker, span=Span(start=at, end=p.start + m.end()), institution=institution)
+            )
+        if spoke:
+            body = spoke[-1][1]
     return tuple(quotes), tuple(speakers.values())
+
+
+def _institutions(text: str) -> list[regex.Match[str]]:
+    """Institutions named as speaking in a paragraph (``the Russian Foreign Ministry said``), tried only where an
+    institution's noun stands (a cheap stdlib scan first)."""
+    if _INSTITUTION_HINT.search(text) is None:
+        return []
+    return list(_INSTITUTION_SPEAKS.finditer(text))
 
 
 def _role_word_starts(source: str, paragraphs: Sequence[Span]) -> list[tuple[Span, int]]:

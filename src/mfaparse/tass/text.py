@@ -16,8 +16,8 @@ from collections.abc import Callable
 import attrs
 import regex
 
+from mfaparse._lines import vocab
 from mfaparse._lines.rules import TASS_RULES
-from mfaparse._lines.vocab import CRUMB
 from mfaparse._model.base import PartialDateTime, Removal, RemovalKind, Span
 from mfaparse._model.documents import Article, Dateline, EditorNote
 from mfaparse._text.clean import CleanOptions, clean_text
@@ -28,7 +28,7 @@ from mfaparse.errors import ParseError
 from mfaparse.tass.dateline import read_dateline
 from mfaparse.tass.quotes import find_quotes
 
-__all__ = ["Known", "build_article", "parse_tass"]
+__all__ = ["Known", "build_article", "item_starts", "parse_tass", "units_of"]
 
 # A timestamp line: "14:10, 16 February", "August 06, 18:14 UTC+3", "10:05", "обновлено 10:15".
 _STAMP_WORDS = regex.compile(r"(?i)updated|обновлено|,|\s|\.")
@@ -45,7 +45,7 @@ _LONGEST_TITLE = 250
 _CLEAN = CleanOptions(normalize=False)
 
 
-def _units(source: str) -> list[Span]:
+def units_of(source: str) -> list[Span]:
     """Non-blank lines, each a unit: TASS page text puts a paragraph on a line, with or without blank lines."""
     units: list[Span] = []
     pos = 0
@@ -106,13 +106,66 @@ def parse_tass(
     its dateline's date; ``reference_date`` resolves a year-less one, to an aware datetime in Moscow time for a
     timestamp and to a dated ``PartialDateTime`` (Moscow) for a dateline. Text with no recognisable structure
     gives an Article with title None and every line a paragraph, or with ``strict=True`` a
-    :class:`~mfaparse.ParseError`.
+    :class:`~mfaparse.ParseError`. A listing page (several items: see :func:`mfaparse.parse_tass_page`, which reads
+    them) gives the whole page unread, marked ``listing=True``, or with ``strict=True`` a ParseError.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_tass() takes str, not {type(text).__name__}")
     if reference_date is not None and not isinstance(reference_date, dt.date):
         raise TypeError(f"reference_date must be a datetime.date, not {type(reference_date).__name__}")
-    return build_article(normalize(text), reference_date=reference_date, strict=strict, url=url)
+    source = normalize(text)
+    if item_starts(source, units_of(source)) is not None:
+        if strict:
+            raise ParseError("a listing page of several items: read it with parse_tass_page()", position=0)
+        return _unread(source, url)
+    return build_article(source, reference_date=reference_date, strict=strict, url=url)
+
+
+def item_starts(source: str, units: list[Span]) -> list[int] | None:
+    """Where the items of a listing page start (unit numbers, the first item's first), or None for a page that
+    is no listing: at least two glued listing lines (each an item; the line after one starts the next), or at
+    least two headlines each followed by a dateline paragraph."""
+    glued: list[int] = []
+    headed: list[int] = []
+    for k, unit in enumerate(units):  # cheap tests first: a paragraph ends with a sentence, a glued line with a time
+        line = unit.slice(source)
+        if line[-1].isdigit() and _listing_line(source, unit) is not None:
+            glued.append(k)
+        elif (
+            k + 1 < len(units)
+            and _looks_like_title(line)
+            and read_dateline(units[k + 1].slice(source)) is not None
+            and read_dateline(line) is None
+        ):
+            headed.append(k)
+    if len(glued) < 2 and len(headed) < 2:
+        return None
+    starts = sorted({0, *glued, *headed, *(k + 1 for k in glued if k + 1 < len(units))})
+    if len(starts) > 1 and all(_furniture(units[k].slice(source)) for k in range(starts[1])):
+        del starts[1]  # a section crumb above the first item is the first item's
+    return starts
+
+
+def _unread(source: str, url: str | None) -> Article:
+    """A listing page as one Article (what :func:`parse_tass` gives for it): marked ``listing``, nothing read into
+    fields, every line a paragraph."""
+    units = units_of(source)
+    texts = tuple(u.slice(source) for u in units)
+    body = "\n\n".join(texts)
+    return Article(
+        source=source,
+        title=None,
+        subtitle=None,
+        published=None,
+        dateline=None,
+        paragraphs=texts,
+        paragraph_spans=tuple(units),
+        text=body,
+        clean_text=clean_text(body, _CLEAN),
+        language=_language(source),  # type: ignore[arg-type]  # _language returns "en", "ru" or None
+        url=url,
+        listing=True,
+    )
 
 
 def build_article(
@@ -126,7 +179,7 @@ def build_article(
 ) -> Article:
     """The Article of normalised ``source``; ``known`` is what a record or a page says of it (see :class:`Known`);
     the units (non-blank lines) numbered in ``chrome`` are a page's furniture, removed as ``page_chrome``."""
-    units = _units(source)
+    units = units_of(source)
     removed: list[Removal] = []
 
     def remove(kind: RemovalKind, span: Span) -> None:
@@ -139,11 +192,7 @@ def build_article(
             remove(kind, units[number])
         units = [unit for number, unit in enumerate(units) if number not in chrome]
 
-    i = 0
-    while known is None and i < len(units) and i < 3 and CRUMB.fullmatch(units[i].slice(source)):
-        remove("crumb", units[i])
-        i += 1
-    head = units[i:]
+    head = units
     label_stamp = _field_label(source, head, remove)
     dateline_at = next(
         (k for k, u in enumerate(head[:_LOOKAHEAD_UNITS]) if read_dateline(u.slice(source)) is not None), None
@@ -166,9 +215,14 @@ def build_article(
                     break  # the record's own lead printed again: the body's duplicate
                 body_from = k + 1
     else:
-        title, subtitle, stamp, body_from = _read_header(source, head, dateline_at, remove)
+        title, subtitle, stamp, body_from = _read_header(source, head, dateline_at, remove, removed)
     stamp = stamp or label_stamp
     paragraphs, dateline = _body(source, head[body_from:], subtitle, remove, removed)
+    agency = dateline.agency if dateline is not None else None
+    if title is not None and (tail := vocab.TITLE_CREDIT.search(source, title.start, title.end)) is not None:
+        remove("credit", Span(start=tail.start(), end=title.end))  # "... - TASS": the title keeps its words
+        title = Span(start=title.start, end=tail.start())
+        agency = agency or tail.group("agency")
 
     texts = tuple(p.slice(source) for p in paragraphs)
     body_text = "\n\n".join(texts)
@@ -195,6 +249,7 @@ def build_article(
         quotes=quotes,
         speakers=speakers,
         url=url,
+        agency=agency,
         id=known.id if known else None,
         extra=known.extra if known else (),
         removed=tuple(sorted(removed, key=lambda r: r.span.start)),
@@ -237,10 +292,16 @@ def _body(
     paragraphs: list[Span] = []
     dateline: Dateline | None = None
     lead_key = line_key(lead.slice(source)) if lead is not None else None
+    related = 0  # headlines still to be read under a bare "Читайте также" heading
     for whole in units:
         unit = whole
         line = unit.slice(source)
         kind = _debris(line)
+        if kind is None and related and _looks_like_headline(line) and read_dateline(line) is None:
+            kind = "read_also"
+            related -= 1
+        else:
+            related = _RELATED_HEADLINES if kind == "read_also" and vocab.READ_ALSO_HEADING.fullmatch(line) else 0
         if kind is not None:
             remove(kind, unit)
             continue
@@ -289,43 +350,122 @@ def _published(
 
 
 _HEADER_BEFORE_DATELINE = 2  # a record's body may open with its lead and a timestamp before the dateline
+_RELATED_HEADLINES = 5  # headlines a bare "Читайте также" heading may hold before the text goes on
+# What may follow a timestamp on its line (tass.com, 2017: "August 06, 18:14 UTC+3 MOSCOW"): a place in capitals
+# ("MOSCOW", "ST. PETERSBURG", "UNITED NATIONS") or in at most three capitalised words ("Moscow", "New York").
+_PLACE_TAIL = regex.compile(r"\p{Lu}[\p{Lu}\s.'’/-]{1,40}|\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+){0,2}", flags=regex.V1)
+_UPDATED = ("updated", "обновлено", "изменено")
 
 
 def _looks_like_title(line: str) -> bool:
     return len(line) <= _LONGEST_TITLE and not line.endswith((".", ":", ";"))
 
 
+def _looks_like_headline(line: str) -> bool:
+    """A related headline under a read-also heading: short, and no sentence's end."""
+    return len(line) <= _LONGEST_TITLE and not line.endswith((".", ":", ";", "!", "?", '"', "»", "”", "…", ")"))
+
+
+def _stamp_line(line: str) -> tuple[PartialDateTime, int, bool] | None:
+    """A timestamp line: its time and date, where the stamp ends (a credit may follow it on the line: ``August 06,
+    18:14 UTC+3 © Sergei Bobylev/TASS``), and whether it says when the page was updated; None for other lines."""
+    whole = _timestamp(line)
+    updated = line.lower().startswith(_UPDATED)
+    if whole is not None:
+        return whole, len(line), updated
+    time = parse_time(line)
+    if time is None:
+        return None
+    cut = time[3].end
+    stamp = _timestamp(line[:cut])
+    tail = line[cut:].strip(" ,")
+    if stamp is None or not tail:
+        return None
+    if vocab.CREDIT.fullmatch(tail):
+        return stamp, cut, updated
+    if _PLACE_TAIL.fullmatch(tail):
+        return stamp, len(line), updated  # the place stays in the timestamp line's removal
+    return None
+
+
+def _listing_line(source: str, unit: Span) -> tuple[Span, Span, Span] | None:
+    """A listing page's glued line (``HeadlineRussian Politics & Diplomacy July 03, 17:57``): the headline, the
+    rubric and the time, or None."""
+    line = unit.slice(source)
+    m = vocab.LISTING_STAMP.search(line)
+    if m is None:
+        return None
+    before = line[: m.start()].rstrip()
+    rubric = next((r for r in vocab.RUBRICS if before.endswith(r) and len(before) > len(r)), None)
+    if rubric is None:
+        return None
+    at = unit.start + len(before) - len(rubric)
+    stamp_at = unit.start + m.start("stamp")
+    return Span(start=unit.start, end=at), Span(start=at, end=at + len(rubric)), Span(start=stamp_at, end=unit.end)
+
+
+def _furniture(line: str) -> RemovalKind | None:
+    """The removal kind of a header line that is neither title nor lead: a crumb or rubric, or debris."""
+    if vocab.CRUMB.fullmatch(line):
+        return "crumb"
+    return _debris(line)
+
+
 def _read_header(
-    source: str, head: list[Span], dateline_at: int | None, remove: Callable[[RemovalKind, Span], None]
+    source: str,
+    head: list[Span],
+    dateline_at: int | None,
+    remove: Callable[[RemovalKind, Span], None],
+    removed: list[Removal],
 ) -> tuple[Span | None, Span | None, PartialDateTime | None, int]:
     """Title, subtitle, timestamp, and the index of the first body unit.
 
-    With a dateline paragraph, everything above it is header: timestamps, the title, then the lead.
-    Without one, the first unit is a title only if it looks like one, and a timestamp line may follow it.
+    Header lines are read by rule: crumbs and rubrics (``All news``, ``Russian Politics & Diplomacy``), timestamp
+    lines (``14:10, 16 February``, ``August 06, 18:14 UTC+3 MOSCOW``, ``10:05`` + ``обновлено 10:15``: the first
+    that is not an update is ``published``), credits and desk lines (``By TASS Editorial Desk``), page chrome. With
+    a dateline paragraph, the rest above it is the title, then the lead (a lead printed twice is a duplicate).
+    Without one, the first other unit is a title only if it looks like one.
     """
     title: Span | None = None
     subtitle: Span | None = None
     published: PartialDateTime | None = None
-    if dateline_at is not None:
-        for unit in head[:dateline_at]:
-            stamp = _timestamp(unit.slice(source))
-            if stamp is not None and published is None:
-                published = stamp
-                remove("timestamp", unit)
-            elif title is None:
-                title = unit
+    updated: PartialDateTime | None = None
+    end = dateline_at if dateline_at is not None else min(len(head), _LOOKAHEAD_UNITS)
+    body_from = 0
+    for k in range(end):
+        unit = head[k]
+        line = unit.slice(source)
+        kind = _furniture(line)
+        stamped = _stamp_line(line) if kind is None else None
+        glued = _listing_line(source, unit) if kind is None and stamped is None else None
+        if kind is not None:
+            remove(kind, unit)
+        elif stamped is not None:
+            stamp, cut, is_update = stamped
+            remove("timestamp", Span(start=unit.start, end=unit.start + cut))
+            if cut < len(line):
+                tail = line[cut:]
+                lead = len(tail) - len(tail.lstrip(" ,"))
+                remove("credit", Span(start=unit.start + cut + lead, end=unit.end))
+            if is_update:
+                updated = updated or stamp
             else:
-                subtitle = unit if subtitle is None else Span(start=subtitle.start, end=unit.end)
-        return title, subtitle, published, dateline_at
-    if len(head) < 2 or not _looks_like_title(head[0].slice(source)):
-        return None, None, None, 0
-    body_from = 1
-    stamp = _timestamp(head[1].slice(source))
-    if stamp is not None:
-        published = stamp
-        remove("timestamp", head[1])
-        body_from = 2
-    return head[0], None, published, body_from
+                published = published or stamp
+        elif glued is not None and title is None:
+            title, rubric, time = glued
+            remove("crumb", rubric)
+            remove("timestamp", time)
+            published = published or _timestamp(time.slice(source))
+        elif title is None and (dateline_at is not None or (_looks_like_title(line) and k + 1 < len(head))):
+            title = unit
+        elif dateline_at is None:
+            break  # no dateline: the body starts at the first line that is no header furniture after the title
+        elif subtitle is not None and line_key(line) == line_key(subtitle.slice(source)):
+            removed.append(Removal(kind="duplicate", span=unit, text=line, duplicate_of=subtitle))
+        else:
+            subtitle = unit if subtitle is None else Span(start=subtitle.start, end=unit.end)
+        body_from = k + 1
+    return title, subtitle, published or updated, body_from
 
 
 def _debris(unit: str) -> RemovalKind | None:

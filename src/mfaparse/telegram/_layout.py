@@ -43,12 +43,17 @@ def _place_from(rest: str) -> str | None:
 
 
 def read_place_date(text: str) -> tuple[str | None, PartialDate | None]:
-    """Place and date of a ``📍`` line's text: ``Jakarta, July 13, 2023`` or ``June 11, 2024, Nizhny Novgorod``."""
+    """Place and date of a ``📍`` line's text: ``Jakarta, July 13, 2023`` or ``June 11, 2024, Nizhny Novgorod``.
+    A 📍 that opens a sentence (``📍24–25 мая в рамках Годов культуры ... представили``) is a bullet: neither."""
     dates = find_dates(text)
     if len(dates) != 1:
         return _place_from(text) if not dates and len(text) <= 60 else None, None
     m = dates[0]
-    return _place_from(text[: m.span.start] + " " + text[m.span.end :]), m.date
+    rest = text[: m.span.start] + " " + text[m.span.end :]
+    place = _place_from(rest)
+    if place is None and rest.strip(" ,.;:–—-"):
+        return None, None
+    return place, m.date
 
 
 def read_title_place_date(title: str) -> tuple[str | None, PartialDate | None]:

@@ -29,7 +29,7 @@ from mfaparse.telegram._post import SCRAPED, PostState, run
 __all__ = ["iter_telegram", "parse_chunk", "parse_telegram", "telegram_chunks"]
 
 _CHROME_SPAN = 40  # lines a channel header may take before its "Download Telegram"
-_BLANK_LAYOUT = 3  # blank lines on a page that show paragraphs are blank-separated
+_BLANK_LAYOUT = 2  # blank runs between paragraphs that show a page sets them apart with blank lines
 
 
 def _read_channel(lines: list[str], starts: list[int]) -> tuple[Channel | None, int]:
@@ -41,7 +41,7 @@ def _read_channel(lines: list[str], starts: list[int]) -> tuple[Channel | None, 
         (k for k in range(1, min(4, len(lines))) if vocab.CHANNEL_COUNTER.fullmatch(lines[k].strip())), None
     )
     if counter_at is None or not lines[counter_at - 1].strip():
-        return None, 0
+        return _read_catalogue(lines, starts)
     counts: dict[str, int | None] = {}
     i = counter_at
     while i < len(lines) and (m := vocab.CHANNEL_COUNTER.fullmatch(lines[i].strip())):
@@ -57,6 +57,31 @@ def _read_channel(lines: list[str], starts: list[int]) -> tuple[Channel | None, 
     return Channel.from_display(lines[counter_at - 1], counts, description=description, span=span), first_post
 
 
+_CATALOGUE_SPAN = 12  # lines a catalogue's header takes before its "Subscribe to a channel"
+
+
+def _read_catalogue(lines: list[str], starts: list[int]) -> tuple[Channel | None, int]:
+    """A channel catalogue's page header (tgchannels.org: a page title, ``Telegram-канал mid_russia - МИД России 🇷🇺``,
+    the subscriber count alone, the description, ``Subscribe to a channel``), and where posts begin."""
+    head = [line.strip() for line in lines[:_CATALOGUE_SPAN]]
+    title_at = next((k for k, line in enumerate(head) if vocab.CATALOGUE_TITLE.fullmatch(line)), None)
+    end = next((k for k, line in enumerate(head) if vocab.CHROME_END.fullmatch(line)), None)
+    if title_at is None or end is None or end < title_at:
+        return None, 0
+    title = vocab.CATALOGUE_TITLE.fullmatch(head[title_at])
+    assert title is not None  # found just above
+    rest = [k for k in range(title_at + 1, end) if head[k]]
+    counts: dict[str, int | None] = {}
+    if rest and vocab.BARE_COUNT.fullmatch(head[rest[0]]):
+        counts["subscribers"] = int(head[rest.pop(0)])
+    description = "\n".join(head[k] for k in rest) or None
+    span = Span(start=starts[0], end=starts[end] + len(lines[end]))
+    channel = Channel.from_display(
+        title.group("name"), counts, username=title.group("username"), description=description, span=span
+    )
+    return channel, end + 1
+
+
 def _starts_new_post(doc: Lines, i: int) -> bool:
     """On a channel page whose posts separate paragraphs with blank lines, a paragraph glued to the last one
     (no blank line) after a finished sentence or a hashtag line opens the next post."""
@@ -68,25 +93,58 @@ def _starts_new_post(doc: Lines, i: int) -> bool:
     return ended and bool(opening) and opening[0].isupper() and not line.lstrip().startswith(vocab.CONTINUATION_MARKS)
 
 
+def _closes_post(doc: Lines, i: int) -> bool:
+    """A line that ends a post on a page: its trailing hashtag line, or a view or reaction counter."""
+    return doc.kinds[i] == "counter" or is_hashtag_line(doc.stripped[i])
+
+
+def _blank_layout(stripped: list[str], first: int) -> bool:
+    """Whether the page separates paragraphs with blank lines: at least two blank runs between content lines
+    (blank lines at its end, as a saved page has, do not count)."""
+    runs = 0
+    for previous, line in itertools.pairwise(stripped[first:]):
+        if previous and not line:
+            runs += 1
+    return runs - (not stripped[-1]) >= _BLANK_LAYOUT
+
+
 def _segments(doc: Lines, first: int, channel: Channel | None) -> list[tuple[int, int]]:
-    """Line ranges ``[a, b)`` of the posts: a forward header, the channel's own name, or a footer starts one;
-    on channel pages without forward headers, so does the layout (see :func:`_starts_new_post`)."""
+    """Line ranges ``[a, b)`` of the posts: a forward header, the channel's own name, or a counter footer starts
+    one. On a page without forward headers (a channel page or its mirror) the layout is evidence too, taken
+    conservatively: a 🎙 or flag-pair opening line or a media placeholder after a post's closing line (hashtags, a
+    counter), a service message (``Live stream started``) as a post of its own, and on pages that set paragraphs
+    apart with blank lines, a paragraph glued to a finished one (see :func:`_starts_new_post`)."""
     lines, stripped = doc.texts, doc.stripped
     names = {channel.name} if channel else set()
-    blank_layout = channel is not None and sum(1 for line in stripped[first:] if not line) >= _BLANK_LAYOUT
+    headers = [
+        i
+        for i in range(first, len(lines))
+        if stripped[i].startswith(vocab.FORWARD_STARTS) and vocab.FORWARD.fullmatch(stripped[i])
+    ]
+    page = channel is not None or not headers  # the layout rules read pages, never dumps of forwarded posts
+    blank_layout = page and _blank_layout(stripped, first)
+    header_at = set(headers)
     cuts = [first]
-    after_footer = False
+    previous: int | None = None  # the last non-blank line
     for i in range(first, len(lines)):
         line = stripped[i]
         if not line:
             continue
         kind = doc.kinds[i]
-        header = line.startswith(vocab.FORWARD_STARTS) and bool(vocab.FORWARD.fullmatch(line))
-        header = header or (bool(names) and i > first and strip_emoji(line).strip() in names)
-        glued = blank_layout and i > cuts[-1] and _starts_new_post(doc, i)
-        if i > cuts[-1] and (header or glued or (after_footer and kind == "content")):
+        opens = i in header_at or (bool(names) and i > first and strip_emoji(line).strip() in names)
+        if page and not opens and previous is not None:
+            closed = _closes_post(doc, previous)
+            opens = (
+                (closed and kind == "media_placeholder")
+                or (closed and kind == "content" and vocab.POST_OPENING.match(line) is not None)
+                or bool(vocab.SERVICE.fullmatch(line))
+                or bool(vocab.SERVICE.fullmatch(stripped[previous]))
+                or (blank_layout and _starts_new_post(doc, i))
+            )
+        opens = opens or (previous is not None and doc.kinds[previous] == "counter" and kind == "content")
+        if i > cuts[-1] and opens:
             cuts.append(i)
-        after_footer = kind == "counter"
+        previous = i
     cuts.append(len(lines))
     segments = []
     for a, b in itertools.pairwise(cuts):
