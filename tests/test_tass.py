@@ -186,33 +186,6 @@ def test_bad_input() -> None:
         parse_tass("x", reference_date="2024-01-01")  # type: ignore[arg-type]  # wrong type on purpose
 
 
-CORPUS_TASS = {
-    "00_": (
-        "Spokesman dismisses speculation that Putin prepares emergency statement from Kremlin",
-        "MOSCOW",
-        "--06-26",
-    ),
-    "04_": (
-        "Diplomat says 'no deal' to swap Ukrainian terror-tied filmmaker for Russians jailed in US",
-        "MOSCOW",
-        "--10-04",
-    ),
-    "05_": ("Russian diplomat compares developments in Bolivia to Ukrainian events", "MOSCOW", "--11-29"),
-}
-
-
-@pytest.mark.parametrize("prefix", sorted(CORPUS_TASS))
-def test_corpus_tass_text(corpus: pathlib.Path, prefix: str) -> None:
-    """Real page texts: title, dateline city and date."""
-    (path,) = (corpus / "tass-text").glob(f"{prefix}*.txt")
-    art = parse_tass(path.read_text(encoding="utf-8"))
-    title, city, date = CORPUS_TASS[prefix]
-    assert art.title == title
-    assert art.dateline is not None
-    assert art.dateline.date is not None
-    assert (art.dateline.city, art.dateline.date.iso()) == (city, date)
-
-
 def test_every_corpus_tass_file_parses(corpus: pathlib.Path) -> None:
     """Every page text parses, and its text is in the paragraphs."""
     for path in sorted((corpus / "tass-text").glob("*.txt")):

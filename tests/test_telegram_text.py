@@ -14,51 +14,10 @@ from tests.conftest import seed_text
 from tests.harness import check_post
 from tests.strategies import any_text, telegram_like
 
-# Per corpus file: (channel name or None, subscribers or None, number of posts, forwards' names).
-CORPUS_TELEGRAM = {
-    "01_": ("Russian MFA", 53_500, 2, []),
-    "03_": ("Russian MFA", 48_800, 1, []),
-    "04_": ("Russian MFA", 53_600, 1, []),
-    "06_": ("Russian MFA", 53_000, 2, []),
-    "07_": (None, None, 1, []),
-    "08_": (None, None, 2, ["Russian Mission to ASEAN"]),
-    "10_": ("МИД России", 120_000, 1, []),
-    "11_": ("МИД России", 124_000, 1, []),
-    "13_": ("МИД России", 132_000, 1, []),
-    "14_": ("МИД России", 122_000, 1, []),
-    "15_": ("МИД России", 128_000, 2, []),
-    "17_": (None, None, 1, []),  # a catalogue page, not a channel page: one post holding it all
-    "18_": ("Sputnik International", 38_200, 2, []),
-    "20_": ("Sputnik International", 38_200, 8, []),
-    "21_": ("Russian Embassy to the UK", 3_450, 2, ["Russian MFA", "Russian MFA"]),
-    "23_": (None, None, 1, []),
-    "24_": ("Russian MFA", 53_000, 1, []),
-    "25_": (None, None, 1, []),
-    "27_": ("Embassy of Russia in Singapore", 420, 1, []),
-    "29_": ("ТАСС", 525_000, 1, []),
-    "30_": ("Russian Delegation to UNESCO", 1_040, 1, ["Russian MFA"]),
-}
-CHROME = ("Download Telegram", " subscribers", "Media is too big", "VIEW IN TELEGRAM", "Subscribe to @SputnikInt")
-
 
 def _path(corpus: pathlib.Path, prefix: str) -> pathlib.Path:
     (path,) = (corpus / "telegram-text").glob(f"{prefix}*.txt")
     return path
-
-
-@pytest.mark.parametrize("prefix", sorted(CORPUS_TELEGRAM))
-def test_corpus_pages(corpus: pathlib.Path, prefix: str) -> None:
-    """Each real page: its channel header, its posts and forwards, and no chrome or debris in post texts."""
-    name, subscribers, count, forwards = CORPUS_TELEGRAM[prefix]
-    dump = parse_telegram(_path(corpus, prefix).read_text(encoding="utf-8"))
-    assert (dump.channel.name if dump.channel else None) == name
-    assert (dump.channel.subscribers if dump.channel else None) == subscribers
-    assert len(dump.posts) == count
-    assert [p.forward.name for p in dump.posts if p.forward] == forwards
-    for post in dump.posts:
-        assert post.text.strip()
-        assert not any(line.strip() in CHROME for line in post.text.split("\n"))
-        assert "Download Telegram" not in post.text
 
 
 def test_corpus_page_details(corpus: pathlib.Path) -> None:
@@ -75,15 +34,6 @@ def test_corpus_page_details(corpus: pathlib.Path) -> None:
     sputnik = parse_telegram(_path(corpus, "20_").read_text(encoding="utf-8"))
     assert sum(r.kind == "call_to_action" for p in sputnik.posts for r in p.removed) >= 7
     assert sum(r.kind == "counter" for p in sputnik.posts for r in p.removed) >= 7
-
-
-@pytest.mark.parametrize("name", ["00_", "01_", "02_", "03_", "04_", "05_"])
-def test_corpus_reposts_parse(corpus: pathlib.Path, name: str) -> None:
-    """Reposts of MFA posts on other sites parse into one post holding their text."""
-    (path,) = (corpus / "reposts").glob(f"{name}*.txt")
-    dump = parse_telegram(path.read_text(encoding="utf-8"))
-    assert len(dump.posts) == 1
-    assert len(dump.posts[0].text) > 200
 
 
 def test_forward_header_and_flags() -> None:
