@@ -52,8 +52,10 @@ __all__ = [
     "SERVICE",
     "SHARE",
     "SITE_CRUMB",
+    "STAMP_REACH",
     "SUBSCRIBER_LINE",
     "TITLE_CREDIT",
+    "TITLE_CREDIT_REACH",
     "TITLE_MARK",
     "TRUNCATION",
     "VIEW_COUNTER",
@@ -231,8 +233,11 @@ CREDIT = regex.compile(rf"(?i){_DESK}|{_RU_DESK}|{_AUTHOR}|{_PHOTO}", flags=rege
 """A byline, a desk line or a photo credit: a removal of kind ``credit``."""
 # A reprint's agency credit at the end of a title: "Russian diplomat compares Bolivia to Ukraine - TASS", and
 # in Russian with an en dash ("Песков ответил – ТАСС") or a bar ("... | TASS")
+TITLE_CREDIT_REACH = 40
+"""A title's credit is looked for in its last characters only (the longest credit with its dash and spaces)."""
 TITLE_CREDIT = regex.compile(
-    r"\s+[-–—|]\s+(?P<agency>TASS|ТАСС|ИТАР-ТАСС|RIA\ Novosti|РИА\ Новости|Interfax|Интерфакс|Sputnik|Reuters)\s*$"
+    r"\s{1,3}[-–—|]\s{1,3}"
+    r"(?P<agency>TASS|ТАСС|ИТАР-ТАСС|RIA\ Novosti|РИА\ Новости|Interfax|Интерфакс|Sputnik|Reuters)\s*$"
 )
 # Furniture of a page that is never text: comment counters and buttons ("Комментарии", "Comments (12)",
 # "Показать комментарии"), an unrendered template ("{{element.title}}{{element.heading}} {{element.date}}"),
@@ -245,8 +250,10 @@ PAGE_CHROME = regex.compile(
 # A headline of a listing page with its rubric and time glued on, as tass.com's section pages copy (corpus
 # tass-text/02): "Gorbachev calls on ... to relaunch dialogueRussian Politics & Diplomacy July 03, 17:57"
 _MONTHS_EN = r"January|February|March|April|May|June|July|August|September|October|November|December"
-LISTING_STAMP = regex.compile(rf"\s*(?P<stamp>(?:{_MONTHS_EN})\ \d{{1,2}},\ \d{{1,2}}:\d\d)$")
-"""The time that ends a glued listing line (its rubric, a :data:`RUBRICS` name, stands just before it)."""
+LISTING_STAMP = regex.compile(rf"(?:{_MONTHS_EN})\ \d{{1,2}},\ \d{{1,2}}:\d\d$")
+"""The time that ends a glued listing line (its rubric, a :data:`RUBRICS` name, stands just before it); searched
+in a line's last :data:`STAMP_REACH` characters only."""
+STAMP_REACH = len("September 30, 23:59")
 
 # ---------------------------------------------------------------------------------------------------------------
 # Scraped records: the names scrapers and data sets give their fields (matched case-insensitively)

@@ -219,7 +219,8 @@ def build_article(
     stamp = stamp or label_stamp
     paragraphs, dateline = _body(source, head[body_from:], subtitle, remove, removed)
     agency = dateline.agency if dateline is not None else None
-    if title is not None and (tail := vocab.TITLE_CREDIT.search(source, title.start, title.end)) is not None:
+    reach = max(title.start, title.end - vocab.TITLE_CREDIT_REACH) if title is not None else 0
+    if title is not None and (tail := vocab.TITLE_CREDIT.search(source, reach, title.end)) is not None:
         remove("credit", Span(start=tail.start(), end=title.end))  # "... - TASS": the title keeps its words
         title = Span(start=title.start, end=tail.start())
         agency = agency or tail.group("agency")
@@ -392,7 +393,7 @@ def _listing_line(source: str, unit: Span) -> tuple[Span, Span, Span] | None:
     """A listing page's glued line (``HeadlineRussian Politics & Diplomacy July 03, 17:57``): the headline, the
     rubric and the time, or None."""
     line = unit.slice(source)
-    m = vocab.LISTING_STAMP.search(line)
+    m = vocab.LISTING_STAMP.search(line, max(0, len(line) - vocab.STAMP_REACH))
     if m is None:
         return None
     before = line[: m.start()].rstrip()
@@ -400,7 +401,7 @@ def _listing_line(source: str, unit: Span) -> tuple[Span, Span, Span] | None:
     if rubric is None:
         return None
     at = unit.start + len(before) - len(rubric)
-    stamp_at = unit.start + m.start("stamp")
+    stamp_at = unit.start + m.start()
     return Span(start=unit.start, end=at), Span(start=at, end=at + len(rubric)), Span(start=stamp_at, end=unit.end)
 
 
