@@ -140,6 +140,9 @@ TELEGRAM_LINES = [
     ("Подписывайтесь на @MID_Russia", "call_to_action"),
     ("👉 Read in full", "link_text"),
     ("Читать полностью", "link_text"),
+    ("Download Telegram", "page_chrome"),  # a mirror repeats the page's buttons between posts
+    ("Subscribe to a channel", "page_chrome"),
+    ("VIEW IN TELEGRAM", "content"),  # a media placeholder's second line: read with the placeholder
     ("Live stream started", "content"),  # a service message: a post of its own, see below
     ("#RussiaCambodia #RussiaHelps", "content"),
 ]
@@ -148,6 +151,13 @@ TELEGRAM_LINES = [
 @pytest.mark.parametrize(("line", "kind"), TELEGRAM_LINES)
 def test_telegram_page_lines(line: str, kind: str) -> None:
     assert classify_line(line) == kind
+
+
+def test_page_buttons_between_posts_end_a_post() -> None:
+    """A mirror's ``Download Telegram`` between two posts: removed, and the next post starts after it."""
+    dump = parse_telegram("The first post ends here.\nDownload Telegram\nThe second post starts here.")
+    assert [p.text for p in dump.posts] == ["The first post ends here.", "The second post starts here."]
+    assert [r.kind for r in dump.posts[0].removed] == ["page_chrome"]
 
 
 # --- splitting a page without forward headers
@@ -174,6 +184,7 @@ _OPENING = st.sampled_from(
         "VIEW IN TELEGRAM",
         "Live stream started",
         "Russian MFA 🇷🇺",
+        "Download Telegram",
     ]
 )
 _PAGE_LINES = st.lists(st.one_of(_PROSE, _CLOSING, _OPENING, st.just("")), max_size=40)

@@ -90,10 +90,12 @@ TELEGRAM_RULES = RuleTable(
         Rule("counter", "counter", _is_counter),
         Rule("link_text", "link_text", _is_link_text),
         Rule("call_to_action", "call_to_action", _is_call_to_action),
+        Rule("page_chrome", "page_chrome", vocab.PAGE_BUTTON.fullmatch),
     ),
     longest=120,
 )
-"""Scraped Telegram text: media placeholders, view counters, link words that lost their URL, calls to subscribe."""
+"""Scraped Telegram text: media placeholders, view counters, link words that lost their URL, calls to subscribe,
+a page's buttons between posts."""
 
 TASS_RULES = RuleTable(
     rules=(

@@ -40,6 +40,7 @@ __all__ = [
     "LISTING_STAMP",
     "MEDIA_CONTINUATION",
     "MEDIA_PLACEHOLDER",
+    "PAGE_BUTTON",
     "PAGE_CHROME",
     "PLACE_MARK",
     "POST_OPENING",
@@ -97,6 +98,12 @@ CHROME_END = regex.compile(
     flags=regex.IGNORECASE | regex.VERBOSE,
 )
 """The line that ends a channel page's header."""
+# The same buttons between posts, where a mirror repeats them: never the author's ("VIEW IN TELEGRAM" and "Open in
+# Telegram" are not here: after a media placeholder they are its second line)
+PAGE_BUTTON = regex.compile(
+    r"Download\ Telegram|加入频道|Subscribe\ to\ a\ channel|Join\ channel|Preview\ channel",
+    flags=regex.IGNORECASE | regex.VERBOSE,
+)
 # A channel catalogue's header (tgchannels.org): "Telegram-канал mid_russia - МИД России 🇷🇺",
 # "Telegram channel mfarussia - Russian MFA 🇷🇺", then the subscriber count alone on its line ("119044")
 CATALOGUE_TITLE = regex.compile(

@@ -57,6 +57,7 @@ def _read_channel(lines: list[str], starts: list[int]) -> tuple[Channel | None, 
     return Channel.from_display(lines[counter_at - 1], counts, description=description, span=span), first_post
 
 
+_FOOTERS = ("counter", "page_chrome")  # what ends a post: content after it opens the next
 _CATALOGUE_SPAN = 12  # lines a catalogue's header takes before its "Subscribe to a channel"
 
 
@@ -94,8 +95,8 @@ def _starts_new_post(doc: Lines, i: int) -> bool:
 
 
 def _closes_post(doc: Lines, i: int) -> bool:
-    """A line that ends a post on a page: its trailing hashtag line, or a view or reaction counter."""
-    return doc.kinds[i] == "counter" or is_hashtag_line(doc.stripped[i])
+    """A line that ends a post on a page: its trailing hashtag line, a view or reaction counter, a page button."""
+    return doc.kinds[i] in _FOOTERS or is_hashtag_line(doc.stripped[i])
 
 
 def _blank_layout(stripped: list[str], first: int) -> bool:
@@ -141,7 +142,7 @@ def _segments(doc: Lines, first: int, channel: Channel | None) -> list[tuple[int
                 or bool(vocab.SERVICE.fullmatch(stripped[previous]))
                 or (blank_layout and _starts_new_post(doc, i))
             )
-        opens = opens or (previous is not None and doc.kinds[previous] == "counter" and kind == "content")
+        opens = opens or (previous is not None and doc.kinds[previous] in _FOOTERS and kind == "content")
         if i > cuts[-1] and opens:
             cuts.append(i)
         previous = i
