@@ -117,11 +117,18 @@ _CSV = (  # synthetic, in the shape of the news data sets' CSV (date,url,edition
     "2019-05-07 12:46:00,/660425,www.interfax.ru,-,Только заголовок,-,-\n"
 )
 
+_LISTING_TAIL = (
+    "\n\nRussian official says US policy loses ideology\n\nMOSCOW, October 2. /TASS/. US foreign policy has lost its"
+    " footing, a senator told TASS.\n\nGorbachev calls on leaders to relaunch dialogueRussian Politics & Diplomacy"
+    " July 03, 17:57\nSpaceX Dragon cargo craft splashes downScience & Space July 03, 17:45\n"
+)
 SAMPLES: dict[str, str] = {
     "records-csv": _CSV,
     "news-html": (FIXTURES / "synthetic_tass_com_article.html").read_text(encoding="utf-8"),
     "telegram-text": seed_text("002")[:6000],
-    "tass-text": seed_text("000"),
+    # a seed article, then (synthetic, in the corpus's layouts) a listing's items: mutations cut, repeat and splice
+    # the items, so the split into items keeps the invariants too
+    "tass-text": seed_text("000") + _LISTING_TAIL,
     "telegram-export-json": (FIXTURES / "synthetic_desktop_export.json").read_text(encoding="utf-8"),
     "telegram-client-json": (FIXTURES / "synthetic_telethon_messages.json").read_text(encoding="utf-8"),
     "telegram-web-html": _WEB,

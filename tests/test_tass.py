@@ -419,3 +419,27 @@ def test_russian_verb_then_role_then_name() -> None:
         ("Мы готовы", "Лавров"),
         ("Решение принято", None),
     ]
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "003", "004"])
+def test_an_article_page_is_one_item(prefix: str) -> None:
+    """The TASS seeds are article pages: ``parse_tass_page`` gives the one Article ``parse_tass`` gives."""
+    text = seed_text(prefix)
+    assert mfaparse.parse_tass_page(text) == (parse_tass(text),)
+    assert not parse_tass(text).listing
+
+
+def test_listing_items_with_title_and_lead() -> None:
+    """Items with a headline and a lead above their dateline: the lead stays with its item, and a paragraph
+    ending in a quote (``... surprise."``) stays with the item before."""
+    page = (
+        'Talks go on\n\nThe lead of the first\n\nMOSCOW, October 4. /TASS/. Russia is ready.\n\n"We were surprised."'
+        "\n\nAnother item\n\nIts lead\n\nSEVASTOPOL, October 2. /TASS/: A court ruled."
+    )
+    items = mfaparse.parse_tass_page(page)
+    assert [(a.title, a.subtitle, a.paragraphs) for a in items] == [
+        ("Talks go on", "The lead of the first", ("Russia is ready.", '"We were surprised."')),
+        ("Another item", "Its lead", ("A court ruled.",)),
+    ]
+    for a in items:
+        check_article(a)

@@ -124,26 +124,52 @@ def parse_tass(
 def item_starts(source: str, units: list[Span]) -> list[int] | None:
     """Where the items of a listing page start (unit numbers, the first item's first), or None for a page that
     is no listing: at least two glued listing lines (each an item; the line after one starts the next), or at
-    least two headlines each followed by a dateline paragraph."""
+    least two dateline paragraphs each under a headline (an item's header: its headline, maybe a lead, crumbs and
+    timestamps; never a line that ends a sentence, which is the last item's)."""
     glued: list[int] = []
     headed: list[int] = []
-    for k, unit in enumerate(units):  # cheap tests first: a paragraph ends with a sentence, a glued line with a time
-        line = unit.slice(source)
-        if line[-1].isdigit() and _listing_line(source, unit) is not None:
+    texts = [u.slice(source) for u in units]
+    for k, line in enumerate(texts):  # cheap tests first: a paragraph ends with a sentence, a glued line with a time
+        if line[-1].isdigit() and _listing_line(source, units[k]) is not None:
             glued.append(k)
-        elif (
-            k + 1 < len(units)
-            and _looks_like_title(line)
-            and read_dateline(units[k + 1].slice(source)) is not None
-            and read_dateline(line) is None
-        ):
-            headed.append(k)
+        elif k + 1 < len(units) and _is_headline(line) and read_dateline(texts[k + 1]) is not None:
+            headed.append(_header_start(texts, k))
     if len(glued) < 2 and len(headed) < 2:
         return None
     starts = sorted({0, *glued, *headed, *(k + 1 for k in glued if k + 1 < len(units))})
-    if len(starts) > 1 and all(_furniture(units[k].slice(source)) for k in range(starts[1])):
+    if len(starts) > 1 and all(_furniture(texts[k]) for k in range(starts[1])):
         del starts[1]  # a section crumb above the first item is the first item's
     return starts
+
+
+_SENTENCE_ENDS = (".", "!", "?", "…", ":", ";")
+_CLOSING_QUOTES = "\"»”’')"
+
+
+def _is_headline(line: str) -> bool:
+    """A line that may head an item: short, no sentence's end (``...surprise."`` is a paragraph's), no furniture,
+    no dateline of its own."""
+    return (
+        len(line) <= _LONGEST_TITLE
+        and not line.rstrip(_CLOSING_QUOTES).endswith(_SENTENCE_ENDS)
+        and _furniture(line) is None
+        and read_dateline(line) is None
+    )
+
+
+def _header_start(texts: list[str], k: int) -> int:
+    """The first unit of the header whose last headline-like unit is ``k``: up to two headlines (a title and its
+    lead) and the crumbs and timestamp lines among them."""
+    start, headlines = k, 1
+    while start > 0 and k - start < _LOOKAHEAD_UNITS:
+        previous = texts[start - 1]
+        if _furniture(previous) is not None or _stamp_line(previous) is not None:
+            start -= 1
+        elif headlines < 2 and _is_headline(previous):
+            start, headlines = start - 1, headlines + 1
+        else:
+            break
+    return start
 
 
 def _unread(source: str, url: str | None) -> Article:
