@@ -443,3 +443,30 @@ def test_listing_items_with_title_and_lead() -> None:
     ]
     for a in items:
         check_article(a)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "institution"),
+    [
+        ('"We are ready," the Russian Foreign Ministry said.', None, "Russian Foreign Ministry"),
+        ('"We are ready," the press service of the Central Military District said.', None, "Central Military District"),
+        ('"Мы готовы", - сообщили в МИД России.', None, "МИД России"),
+        ('"Мы готовы", - говорится в заявлении посольства России.', None, "посольства России"),
+        ('"Мы готовы", - сказал пресс-секретарь президента Дмитрий Песков.', "Дмитрий Песков", None),
+        ('"We are ready," Lavrov said.', "Lavrov", None),
+    ],
+)
+def test_quote_sources_people_and_institutions(body: str, speaker: str | None, institution: str | None) -> None:
+    """A quote's source: a person, or an institution (``Quote.institution``), never the one for the other."""
+    art = parse_tass(f"Headline\n\nMOSCOW, October 13. /TASS/. {body}")
+    (quote,) = art.quotes
+    assert (quote.speaker, quote.institution) == (speaker, institution)
+
+
+def test_it_said_is_the_last_institution_named() -> None:
+    """``..., the ministry said in a statement.`` then ``"...," it said.``: the quote is the ministry's."""
+    art = parse_tass(
+        "Headline\n\nMOSCOW, July 3. /TASS/. Russia condemns the attack, the Russian Foreign Ministry said in a "
+        'statement on Monday.\n\n"We urge all partners to act," it said.'
+    )
+    assert [(q.speaker, q.institution) for q in art.quotes] == [(None, "Russian Foreign Ministry")]

@@ -88,13 +88,12 @@ _INSTITUTION_NOUNS = (
 _INSTITUTION = (
     rf"(?:\p{{Lu}}[\p{{L}}’'-]*\s+){{0,4}}(?:{_INSTITUTION_NOUNS})"
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}’'-]*(?:\s+\p{{Lu}}[\p{{L}}’'-]*){{0,3}})?"
-    r"|press\ service\ of\ the\ (?:\p{Lu}[\p{L}’'-]*\s*){1,5}"
 )
 _RU_INSTITUTION_VERBS = r"сообщили|заявили|отметили|подчеркнули|пояснили|уточнили|говорится|указали"
 _AFTER = regex.compile(
     rf"\s*,?\s*(?:[-—–]\s*(?:{_RU_INSTITUTION_VERBS})\s+в\s+(?:(?:заявлении|сообщении|комментарии|релизе)\s+)?"
     rf"(?P<ru_inst>[\p{{L}}-]+(?:\s+\p{{Lu}}[\p{{L}}-]*){{0,3}})"
-    rf"|(?:the\s+)?(?P<inst>{_INSTITUTION})\s+(?:{_VERBS})"
+    rf"|(?:the\s+)?(?:press\ service\ of\ (?:the\ )?)?(?P<inst>{_INSTITUTION})\s+(?:{_VERBS})"
     rf"|[-—–]\s*(?P<ru_verb>{_RU_VERBS})а?\s+(?:(?P<ru_who>\p{{Lu}}[\p{{L}}-]+(?:\s\p{{Lu}}[\p{{L}}-]+)?|он|она)"
     # "- сказал пресс-секретарь президента РФ Дмитрий Песков": a role's words, then the name (first and last)
     rf"|(?:[\p{{L}}-]+\s+){{1,6}}?(?P<ru_named>\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?\s\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?))"
@@ -119,7 +118,7 @@ _INSTITUTION_TAIL = regex.compile(
 _INSTITUTION_HEAD = regex.compile(r"(?:\p{Lu}[\p{L}’'-]{0,40}\s+){0,4}$", flags=regex.V1)
 _INSTITUTION_WINDOW = 4 * 42
 _VERB_AT_END = regex.compile(rf"\s+(?:{_VERBS}|has\ said|said\ in)$")
-_INSTITUTION_HINT = re.compile(_INSTITUTION_NOUNS.replace("\\ ", " ") + "|press service")
+_INSTITUTION_HINT = re.compile(_INSTITUTION_NOUNS.replace("\\ ", " "))
 _ROLE_LEAD = regex.compile(r"^(?:(?:the|and|of|by)\s+)+")
 # A person named as the one speaking: "Venediktov, told TASS", "Lavrov said", "Zakharova asked".
 # "..., said Vladimir Vasilenko": the verb just before the name ("pointed out" is two words).
