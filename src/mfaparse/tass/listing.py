@@ -13,6 +13,7 @@ A page is a listing when it has at least two items of one layout; anything else 
 ...         "Another item\\n\\nSEVASTOPOL, October 2. /TASS/: A court ruled.\\n\\nHe said so.")
 >>> [(a.title, a.dateline.city, a.paragraphs) for a in parse_tass_page(page)]
 [('Talks go on', 'MOSCOW', ('Russia is ready.',)), ('Another item', 'SEVASTOPOL', ('A court ruled.', 'He said so.'))]
+>>> from mfaparse import parse_tass
 >>> whole = parse_tass(page)
 >>> whole.listing, whole.title, len(whole.paragraphs)
 (True, None, 6)
@@ -26,7 +27,7 @@ import attrs
 
 from mfaparse._model.documents import Article
 from mfaparse._text.normalize import normalize
-from mfaparse.tass.text import build_article, item_starts, parse_tass, units_of
+from mfaparse.tass.text import build_article, item_starts, units_of
 
 __all__ = ["parse_tass_page"]
 
@@ -42,8 +43,8 @@ def parse_tass_page(text: str, reference_date: dt.date | None = None, *, url: st
     source = normalize(text)
     units = units_of(source)
     starts = item_starts(source, units)
-    if starts is None:
-        return (parse_tass(text, reference_date, url=url),)
+    if starts is None:  # an article page: what parse_tass gives
+        return (build_article(source, reference_date=reference_date, url=url, units=units),)
     items = []
     for a, b in zip([0, *starts[1:]], [*starts[1:], len(units)], strict=True):
         piece = source[units[a].start : units[b - 1].end]

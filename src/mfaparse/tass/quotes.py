@@ -166,9 +166,12 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
     last: str | None = None
     body: str | None = None  # the last institution named as speaking: "it said" is its
     seen = 0  # mentions before the current quote (both lists run in text order)
-    for p, text in zip(paragraphs, texts, strict=True):
+    found = [list(_QUOTE.finditer(text)) for text in texts]
+    last_quoted = max((k for k, hits in enumerate(found) if hits), default=-1)
+    for k in range(last_quoted + 1):  # institutions matter only up to the last quote
+        p, text = paragraphs[k], texts[k]
         spoke = _institutions(text)
-        for m in _QUOTE.finditer(text):
+        for m in found[k]:
             said = m.group("a") or m.group("b") or m.group("c") or ""
             at = p.start + m.start()
             while seen < len(mentions) and mentions[seen][0] < at:

@@ -114,11 +114,12 @@ def parse_tass(
     if reference_date is not None and not isinstance(reference_date, dt.date):
         raise TypeError(f"reference_date must be a datetime.date, not {type(reference_date).__name__}")
     source = normalize(text)
-    if item_starts(source, units_of(source)) is not None:
+    units = units_of(source)
+    if item_starts(source, units) is not None:
         if strict:
             raise ParseError("a listing page of several items: read it with parse_tass_page()", position=0)
-        return _unread(source, url)
-    return build_article(source, reference_date=reference_date, strict=strict, url=url)
+        return _unread(source, units, url)
+    return build_article(source, reference_date=reference_date, strict=strict, url=url, units=units)
 
 
 def item_starts(source: str, units: list[Span]) -> list[int] | None:
@@ -132,7 +133,7 @@ def item_starts(source: str, units: list[Span]) -> list[int] | None:
     for k, line in enumerate(texts):  # cheap tests first: a paragraph ends with a sentence, a glued line with a time
         if line[-1].isdigit() and _listing_line(source, units[k]) is not None:
             glued.append(k)
-        elif k + 1 < len(units) and _is_headline(line) and read_dateline(texts[k + 1]) is not None:
+        elif k + 1 < len(units) and _may_head(line) and read_dateline(texts[k + 1]) is not None and _is_headline(line):
             headed.append(_header_start(texts, k))
     if len(glued) < 2 and len(headed) < 2:
         return None
@@ -146,15 +147,14 @@ _SENTENCE_ENDS = (".", "!", "?", "…", ":", ";")
 _CLOSING_QUOTES = "\"»”’')"
 
 
+def _may_head(line: str) -> bool:
+    """The cheap half of :func:`_is_headline`: short, and no sentence's end (``...surprise."`` is a paragraph's)."""
+    return len(line) <= _LONGEST_TITLE and not line.rstrip(_CLOSING_QUOTES).endswith(_SENTENCE_ENDS)
+
+
 def _is_headline(line: str) -> bool:
-    """A line that may head an item: short, no sentence's end (``...surprise."`` is a paragraph's), no furniture,
-    no dateline of its own."""
-    return (
-        len(line) <= _LONGEST_TITLE
-        and not line.rstrip(_CLOSING_QUOTES).endswith(_SENTENCE_ENDS)
-        and _furniture(line) is None
-        and read_dateline(line) is None
-    )
+    """A line that may head an item: short, no sentence's end, no furniture, no dateline of its own."""
+    return _may_head(line) and _furniture(line) is None and read_dateline(line) is None
 
 
 def _header_start(texts: list[str], k: int) -> int:
@@ -172,10 +172,9 @@ def _header_start(texts: list[str], k: int) -> int:
     return start
 
 
-def _unread(source: str, url: str | None) -> Article:
+def _unread(source: str, units: list[Span], url: str | None) -> Article:
     """A listing page as one Article (what :func:`parse_tass` gives for it): marked ``listing``, nothing read into
     fields, every line a paragraph."""
-    units = units_of(source)
     texts = tuple(u.slice(source) for u in units)
     body = "\n\n".join(texts)
     return Article(
@@ -202,10 +201,12 @@ def build_article(
     url: str | None = None,
     known: Known | None = None,
     chrome: frozenset[int] = frozenset(),
+    units: list[Span] | None = None,
 ) -> Article:
     """The Article of normalised ``source``; ``known`` is what a record or a page says of it (see :class:`Known`);
-    the units (non-blank lines) numbered in ``chrome`` are a page's furniture, removed as ``page_chrome``."""
-    units = units_of(source)
+    the units (non-blank lines) numbered in ``chrome`` are a page's furniture, removed as ``page_chrome``;
+    ``units`` are the source's, where the caller has them (:func:`units_of`)."""
+    units = units_of(source) if units is None else list(units)
     removed: list[Removal] = []
 
     def remove(kind: RemovalKind, span: Span) -> None:
