@@ -105,6 +105,7 @@ TASS_RULES = RuleTable(
         Rule("footer", "footer", vocab.FOOTER.fullmatch),
         Rule("page_chrome", "page_chrome", vocab.PAGE_CHROME.fullmatch),
     ),
+    longest=250,  # the longest furniture: a read-also line with its headline (a paragraph is longer)
 )
 """TASS page text: share widgets, read-also lines, bylines and photo credits, copyright footers, comment buttons
 and unrendered templates."""

@@ -109,7 +109,7 @@ _AFTER = regex.compile(
 _BEFORE_WINDOW = 160
 _BEFORE = regex.compile(rf"(?P<who>he|she|\p{{Lu}}[\p{{L}}’'-]+(?:\s\p{{Lu}}[\p{{L}}’'-]+)?)\s+(?:{_VERBS}):?\s*$")
 _PRONOUNS = frozenset({"he", "she", "он", "она"})
-# Found from the noun (a stdlib scan), the capitalised words before it read in a bounded window: linear time
+# Found from the noun (``str.find``), the capitalised words before it read in a bounded window: linear time
 _INSTITUTION_TAIL = regex.compile(
     rf"(?:{_INSTITUTION_NOUNS})(?:\s+(?:of|for)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}’'-]*+(?:\s+\p{{Lu}}[\p{{L}}’'-]*+){{0,3}})?"
     rf"\s+(?:{_VERBS}|has\ said|said\ in)\b",
@@ -118,7 +118,7 @@ _INSTITUTION_TAIL = regex.compile(
 _INSTITUTION_HEAD = regex.compile(r"(?:\p{Lu}[\p{L}’'-]{0,40}\s+){0,4}$", flags=regex.V1)
 _INSTITUTION_WINDOW = 4 * 42
 _VERB_AT_END = regex.compile(rf"\s+(?:{_VERBS}|has\ said|said\ in)$")
-_INSTITUTION_HINT = re.compile(_INSTITUTION_NOUNS.replace("\\ ", " "))
+_INSTITUTION_WORDS = _INSTITUTION_NOUNS.replace("\\ ", " ").replace("Cent(?:er|re)", "Center|Centre").split("|")
 _ROLE_LEAD = regex.compile(r"^(?:(?:the|and|of|by)\s+)+")
 # A person named as the one speaking: "Venediktov, told TASS", "Lavrov said", "Zakharova asked".
 # "..., said Vladimir Vasilenko": the verb just before the name ("pointed out" is two words).
@@ -203,15 +203,15 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
 
 def _institutions(text: str) -> list[tuple[int, str]]:
     """Institutions named as speaking in a paragraph (``the Russian Foreign Ministry said``): where each name
-    starts, and the name. Tried only where an institution's noun stands (a stdlib scan), the capitalised words
+    starts, and the name. Tried only where an institution's noun stands (``str.find``), the capitalised words
     before the noun read in a bounded window."""
     found: list[tuple[int, str]] = []
-    for hint in _INSTITUTION_HINT.finditer(text):
-        tail = _INSTITUTION_TAIL.match(text, hint.start())
+    for at, _ in _occurrences(text, _INSTITUTION_WORDS):
+        tail = _INSTITUTION_TAIL.match(text, at)
         if tail is None:
             continue
-        head = _INSTITUTION_HEAD.search(text, max(0, hint.start() - _INSTITUTION_WINDOW), hint.start())
-        start = head.start() if head is not None else hint.start()
+        head = _INSTITUTION_HEAD.search(text, max(0, at - _INSTITUTION_WINDOW), at)
+        start = head.start() if head is not None else at
         name = text[start : tail.end()]
         verb = _VERB_AT_END.search(name)
         found.append((start, name[: verb.start()] if verb else name))

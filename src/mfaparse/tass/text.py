@@ -40,6 +40,9 @@ _CYRILLIC_LEADS = tuple(bytes([b]) for b in range(0xD0, 0xD4))
 _LATIN_LEADS = tuple(bytes([b]) for b in range(0xC3, 0xCA))
 _NOT_ASCII_LETTERS = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
 _LANGUAGE_SAMPLE = 2000
+_LONGEST_STAMP = 48
+_LONGEST_CRUMB = len("Russian Politics & Diplomacy") + 12
+_LONGEST_STAMP_LINE = _LONGEST_STAMP + 100  # a stamp with a place or a photo credit after it
 _LOOKAHEAD_UNITS = 6  # a dateline is looked for among the first few units
 _LONGEST_TITLE = 250
 _CLEAN = CleanOptions(normalize=False)
@@ -60,6 +63,8 @@ def units_of(source: str) -> list[Span]:
 
 def _timestamp(line: str) -> PartialDateTime | None:
     """The timestamp a line consists of (a time, with its date where given; or a whole date alone), or None."""
+    if len(line) > _LONGEST_STAMP:  # "Обновлено 28 августа 2024, 15:20 UTC+3" is 38: a longer line is text
+        return None
     time = parse_time(line)
     dates = find_dates(line)
     if time is None and not dates:
@@ -397,11 +402,13 @@ def _looks_like_headline(line: str) -> bool:
 def _stamp_line(line: str) -> tuple[PartialDateTime, int, bool] | None:
     """A timestamp line: its time and date, where the stamp ends (a credit may follow it on the line: ``August 06,
     18:14 UTC+3 © Sergei Bobylev/TASS``), and whether it says when the page was updated; None for other lines."""
+    if len(line) > _LONGEST_STAMP_LINE:
+        return None
     whole = _timestamp(line)
     updated = line.lower().startswith(_UPDATED)
     if whole is not None:
         return whole, len(line), updated
-    time = parse_time(line)
+    time = parse_time(line[:_LONGEST_STAMP])
     if time is None:
         return None
     cut = time[3].end
@@ -434,7 +441,7 @@ def _listing_line(source: str, unit: Span) -> tuple[Span, Span, Span] | None:
 
 def _furniture(line: str) -> RemovalKind | None:
     """The removal kind of a header line that is neither title nor lead: a crumb or rubric, or debris."""
-    if vocab.CRUMB.fullmatch(line):
+    if len(line) <= _LONGEST_CRUMB and vocab.CRUMB.fullmatch(line):
         return "crumb"
     return _debris(line)
 
@@ -498,7 +505,9 @@ def _read_header(
 
 def _debris(unit: str) -> RemovalKind | None:
     """The removal kind of a page-furniture unit (share widgets, read-also, footers) by the TASS rule table,
-    None for content (units are stripped and never blank)."""
+    None for content (units are stripped and never blank; a unit longer than the table's ``longest`` is content)."""
+    if TASS_RULES.longest is not None and len(unit) > TASS_RULES.longest:
+        return None
     for rule in TASS_RULES.rules:
         if rule.test(unit):
             return rule.removal
