@@ -90,11 +90,17 @@ _INSTITUTION = (
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}’'-]*(?:\s+\p{{Lu}}[\p{{L}}’'-]*){{0,3}})?"
 )
 _RU_INSTITUTION_VERBS = r"сообщили|заявили|отметили|подчеркнули|пояснили|уточнили|говорится|указали"
-_AFTER = regex.compile(
+# Tried after a quote only where no person is named there (or the "name" ends in an institution's noun)
+_AFTER_INSTITUTION = regex.compile(
     rf"\s*,?\s*(?:[-—–]\s*(?:{_RU_INSTITUTION_VERBS})\s+в\s+(?:(?:заявлении|сообщении|комментарии|релизе)\s+)?"
     rf"(?P<ru_inst>[\p{{L}}-]+(?:\s+\p{{Lu}}[\p{{L}}-]*){{0,3}})"
-    rf"|(?:the\s+)?(?:press\ service\ of\ (?:the\ )?)?(?P<inst>{_INSTITUTION})\s+(?:{_VERBS})"
-    rf"|[-—–]\s*(?P<ru_verb>{_RU_VERBS})а?\s+(?:(?P<ru_who>\p{{Lu}}[\p{{L}}-]+(?:\s\p{{Lu}}[\p{{L}}-]+)?|он|она)"
+    rf"|(?:the\s+)?(?:press\ service\ of\ (?:the\ )?)?(?P<inst>{_INSTITUTION})\s+(?:{_VERBS}))",
+    flags=regex.V1,
+)
+_IT = frozenset({"it", "the ministry", "the embassy", "the agency", "the kremlin", "the committee"})
+"""Words after a quote that name the last institution named as speaking."""
+_AFTER = regex.compile(
+    rf"\s*,?\s*(?:[-—–]\s*(?P<ru_verb>{_RU_VERBS})а?\s+(?:(?P<ru_who>\p{{Lu}}[\p{{L}}-]+(?:\s\p{{Lu}}[\p{{L}}-]+)?|он|она)"
     # "- сказал пресс-секретарь президента РФ Дмитрий Песков": a role's words, then the name (first and last)
     rf"|(?:[\p{{L}}-]+\s+){{1,6}}?(?P<ru_named>\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?\s\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?))"
     rf"|(?P<who>he|she|it|[Hh]e|[Ss]he|\p{{Lu}}[\p{{L}}’'-]+(?:\s\p{{Lu}}[\p{{L}}’'-]+)?|the\ [\p{{Ll}}’' ]{{3,60}}?)"
@@ -119,6 +125,7 @@ _INSTITUTION_HEAD = regex.compile(r"(?:\p{Lu}[\p{L}’'-]{0,40}\s+){0,4}$", flag
 _INSTITUTION_WINDOW = 4 * 42
 _VERB_AT_END = regex.compile(rf"\s+(?:{_VERBS}|has\ said|said\ in)$")
 _INSTITUTION_WORDS = _INSTITUTION_NOUNS.replace("\\ ", " ").replace("Cent(?:er|re)", "Center|Centre").split("|")
+_INSTITUTION_SET = frozenset(word.rsplit(maxsplit=1)[-1] for word in _INSTITUTION_WORDS)
 _ROLE_LEAD = regex.compile(r"^(?:(?:the|and|of|by)\s+)+")
 # A person named as the one speaking: "Venediktov, told TASS", "Lavrov said", "Zakharova asked".
 # "..., said Vladimir Vasilenko": the verb just before the name ("pointed out" is two words).
@@ -164,41 +171,58 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
                 mentions.append((at, by_surname.get(word.split()[-1], word)))
     quotes: list[Quote] = []
     last: str | None = None
-    body: str | None = None  # the last institution named as speaking: "it said" is its
+    named: tuple[int, str] | None = None  # the last institution named after a quote: (where, name)
+    scanned: dict[int, list[tuple[int, str]]] = {}  # a paragraph's institutions named as speaking, on demand
     seen = 0  # mentions before the current quote (both lists run in text order)
-    found = [list(_QUOTE.finditer(text)) for text in texts]
-    last_quoted = max((k for k, hits in enumerate(found) if hits), default=-1)
-    for k in range(last_quoted + 1):  # institutions matter only up to the last quote
-        p, text = paragraphs[k], texts[k]
-        spoke = _institutions(text)
-        for m in found[k]:
+    for k, (p, text) in enumerate(zip(paragraphs, texts, strict=True)):
+        for m in _QUOTE.finditer(text):
             said = m.group("a") or m.group("b") or m.group("c") or ""
             at = p.start + m.start()
             while seen < len(mentions) and mentions[seen][0] < at:
                 seen += 1
             if seen:  # the last person named as speaking before the quote, else the last speaker resolved
                 last = mentions[seen - 1][1]
-            body = next((name for start, name in reversed(spoke) if start < m.start()), body)
-            after = _AFTER.match(text, m.end())
-            institution = (after.group("inst") or after.group("ru_inst")) if after is not None else None
-            who = (
-                None
-                if institution
-                else _who(after, _BEFORE.search(text, max(0, m.start() - _BEFORE_WINDOW), m.start()))
-            )
-            if who in {"it", "the ministry", "the embassy", "the agency", "the kremlin", "the committee"}:
-                institution, who = body, None
+            before = _BEFORE.search(text, max(0, m.start() - _BEFORE_WINDOW), m.start())
+            who = _who(_AFTER.match(text, m.end()), before)
+            institution: str | None = None
+            if who is None or who in _IT or who.rsplit(maxsplit=1)[-1] in _INSTITUTION_SET:
+                inst = _AFTER_INSTITUTION.match(text, m.end())
+                if inst is not None:
+                    institution, who = inst.group("inst") or inst.group("ru_inst"), None
+                    named = (at, institution)
+                elif who in _IT:
+                    institution, who = (
+                        _last_institution(texts, paragraphs, scanned, k=k, before=m.start(), named=named),
+                        None,
+                    )
             speaker = _resolve(who, last, by_surname)
             if speaker is not None:
                 last = speaker
-            if institution is not None:
-                body = institution
             quotes.append(
                 Quote(text=said, speaker=speaker, span=Span(start=at, end=p.start + m.end()), institution=institution)
             )
-        if spoke:
-            body = spoke[-1][1]
     return tuple(quotes), tuple(speakers.values())
+
+
+def _last_institution(
+    texts: Sequence[str],
+    paragraphs: Sequence[Span],
+    scanned: dict[int, list[tuple[int, str]]],
+    *,
+    k: int,
+    before: int,
+    named: tuple[int, str] | None,
+) -> str | None:
+    """The last institution named as speaking before place ``before`` of paragraph ``k`` (``it said`` is its): in
+    the text (paragraphs scanned on demand, each once) or after an earlier quote (``named``)."""
+    for j in range(k, -1, -1):
+        if j not in scanned:
+            scanned[j] = _institutions(texts[j])
+        hits = [(paragraphs[j].start + start, name) for start, name in scanned[j] if j < k or start < before]
+        if hits or (named is not None and named[0] >= paragraphs[j].start):
+            candidates = hits + ([named] if named is not None else [])
+            return max(candidates)[1]
+    return named[1] if named is not None else None
 
 
 def _institutions(text: str) -> list[tuple[int, str]]:
