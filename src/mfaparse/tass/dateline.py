@@ -97,6 +97,8 @@ _FORMS = (
     (_INTERFAX, re.compile("interfax|интерфакс")),
     (_WIRE, re.compile(r"\(")),
 )
+_ANY_HINT = re.compile("|".join(hint.pattern for _, hint in _FORMS))
+"""One search for all the forms' words: most lines hold none, and need no more tests."""
 _OPENING = 200  # a dateline's agency mark stands within its first characters
 _SPACES = regex.compile(r"\s+")
 
@@ -110,6 +112,8 @@ def agency_name(mark: str) -> str:
 def read_dateline(paragraph: str, offset: int = 0) -> Dateline | None:
     """The dateline opening ``paragraph`` (spans moved by ``offset``), or None."""
     opening = paragraph[:_OPENING].casefold()
+    if _ANY_HINT.search(opening) is None:
+        return None
     for form, hint in _FORMS:
         if hint.search(opening) is None:
             continue
