@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
 import io
 import json
@@ -10,6 +11,7 @@ import subprocess
 import sys
 import zipfile
 
+import attrs
 import pytest
 
 import mfaparse
@@ -26,7 +28,10 @@ def test_parse_to_jsonl_loads_back(tmp_path: pathlib.Path) -> None:
     assert [type(r).__name__ for r in records].count("Article") == 4
     assert [type(r).__name__ for r in records].count("Post") == 13
     direct = mfaparse.parse_telegram((SEEDS / "002_12d9f524b16b2091.txt").read_text(encoding="utf-8")).posts
-    assert [r for r in records if isinstance(r, mfaparse.Post)] == list(direct)
+    posts = [r for r in records if isinstance(r, mfaparse.Post)]
+    assert [attrs.evolve(p, provenance=None) for p in posts] == list(direct)  # the same, and placed in their file
+    seed = str(SEEDS / "002_12d9f524b16b2091.txt")
+    assert [p.provenance for p in posts] == [mfaparse.Provenance(path=seed, offset=p.span.start) for p in direct]
 
 
 def test_parallel_output_in_input_order(tmp_path: pathlib.Path) -> None:
@@ -61,9 +66,9 @@ def test_csv_output(tmp_path: pathlib.Path) -> None:
     """``--output-format csv`` writes a header and a row per record."""
     out = tmp_path / "out.csv"
     assert main(["parse", str(SEEDS / "000_26f196d396e7094e.txt"), "-o", str(out), "--output-format", "csv", "-q"]) == 0
-    lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("type,path,channel")
-    assert lines[1].startswith("Article,")
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+    assert list(rows[0])[:6] == ["type", "path", "member", "index", "line", "offset"]
+    assert (rows[0]["type"], rows[0]["index"], rows[0]["member"]) == ("Article", "0", "")
 
 
 def test_reference_date(tmp_path: pathlib.Path) -> None:

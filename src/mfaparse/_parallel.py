@@ -32,8 +32,8 @@ from mfaparse.telegram.text import parse_chunk, telegram_chunks
 __all__ = ["CSV_FIELDS", "Out", "Position", "csv_row", "results"]
 
 _BATCH_CHARS = 1 << 20  # about 300 posts: a -j work unit of a large dump
-CSV_FIELDS = ("type", "path", "channel", "message_id", "url", "posted_at", "forward", "title", "place", "date",
-               "hashtags", "text", "clean_text", "reason")  # fmt: skip
+CSV_FIELDS = ("type", "path", "member", "index", "line", "offset", "channel", "message_id", "url", "posted_at",
+              "forward", "title", "place", "date", "hashtags", "text", "clean_text", "reason")  # fmt: skip
 Out = tuple[str | dict[str, object], ReadFailure | None]  # a JSON line or a CSV row, and the failure it reports
 
 
@@ -63,12 +63,15 @@ def _read_chunks(
     batch: list[tuple[str, int]], path: str, reference: dt.date | None, output_format: str, encoding: str
 ) -> list[Out]:
     """A batch of chunks of one large Telegram dump parsed and serialised in a worker (-j)."""
-    return [_serialise(post, path, reference, output_format) for post in _chunk_posts(batch, encoding)]
+    return [_serialise(post, path, reference, output_format) for post in _chunk_posts(batch, encoding, path)]
 
 
-def _chunk_posts(batch: Iterable[tuple[str, int]], encoding: str) -> Iterator[Post | Article | ReadFailure]:
-    """The posts of chunks of a dump, saying the dump's encoding as ``read()`` does."""
-    return reader.with_encoding((post for source, base in batch for post in parse_chunk(source, base)), encoding)
+def _chunk_posts(batch: Iterable[tuple[str, int]], encoding: str, path: str) -> Iterator[Post | Article | ReadFailure]:
+    """The posts of chunks of a dump, saying the dump's encoding and each post's place as ``read()`` does."""
+    posts = reader.with_encoding((post for source, base in batch for post in parse_chunk(source, base)), encoding)
+    for post in reader.placed(posts, by_offset=True):
+        reader.provenance(post, path, None, 0)  # placed by its offset: the index is not used
+        yield post
 
 
 def _batches(chunks: Iterable[tuple[str, int]]) -> Iterator[list[tuple[str, int]]]:
@@ -86,14 +89,16 @@ def _batches(chunks: Iterable[tuple[str, int]]) -> Iterator[list[tuple[str, int]
 
 
 def csv_row(record: Any, path: str) -> dict[str, object]:
+    """A record as a CSV row: its provenance's columns (``path`` as given, ``member``, ``index``, ``line``,
+    ``offset``), then the fields."""
+    where = record.provenance
+    row: dict[str, object] = {"path": where.path if where else path}
+    if where is not None:
+        row.update(member=where.member, index=where.index, line=where.line, offset=where.offset)
     if isinstance(record, ReadFailure):
-        return {"type": "ReadFailure", "path": record.path, "reason": record.reason}
-    row: dict[str, object] = {
-        "type": type(record).__name__,
-        "path": path,
-        "text": record.text,
-        "clean_text": record.clean_text,
-    }
+        row.update(type="ReadFailure", path=record.path, reason=record.reason)
+        return row
+    row.update(type=type(record).__name__, text=record.text, clean_text=record.clean_text)
     if isinstance(record, Post):
         row.update(
             channel=record.channel, message_id=record.message_id, url=record.url,
@@ -232,7 +237,7 @@ def _dump_outputs(
             chunks = telegram_chunks(reader.telegram_lines(stream, options, encoding))
             if pool is None:
                 for chunk in chunks:
-                    for post in _chunk_posts([chunk], encoding):
+                    for post in _chunk_posts([chunk], encoding, path):
                         yield _serialise(post, path, reference, output_format)
                     where.done = reader.consumed(stream)
             else:
@@ -245,7 +250,9 @@ def _dump_outputs(
     except reader.INPUT_ERRORS as exc:
         while pending:
             yield from pending.popleft().get()
-        yield _serialise(reader.stopped(path, "telegram-text", exc), path, reference, output_format)
+        failure = reader.stopped(path, "telegram-text", exc)
+        reader.provenance(failure, path, None, 0)
+        yield _serialise(failure, path, reference, output_format)
         return
     while pending:
         yield from pending.popleft().get()

@@ -32,6 +32,7 @@ from typing import IO, Any, Literal, TypeAlias
 import attrs
 
 from mfaparse._limits import Limited, ReadOptions, consumed, open_input, read_capped
+from mfaparse._model.base import Provenance
 from mfaparse._model.documents import Article, Post
 from mfaparse._model.results import ReadFailure
 from mfaparse._paths import SUFFIXES, PathLike, expand_paths
@@ -113,20 +114,52 @@ def read_path(path: str, fmt: str | None = None, options: ReadOptions | None = N
         return
     file = pathlib.Path(path)
     if file.suffix == ".zip":
-        yield from _guarded(path, fmt, lambda: _zip(file, fmt, opts))
+        yield from _guarded(path, fmt, lambda: _zip(file, fmt, opts), stamp=False)  # each member stamps its own
         return
     yield from _guarded(path, fmt, lambda: _file(file, fmt, opts))
 
 
-def _guarded(name: str, fmt: str | None, records: Any) -> Iterator[Record]:
-    """The records, and a ReadFailure where they stop on an input error (those before it were given)."""
+def _guarded(name: str, fmt: str | None, records: Any, *, stamp: bool = True) -> Iterator[Record]:
+    """The records, and a ReadFailure where they stop on an input error (those before it were given); with
+    ``stamp``, each with its :class:`~mfaparse.Provenance` (``name`` is ``path`` or ``archive!member``)."""
     given = 0
+    path, _, member = name.partition("!") if ".zip!" in name else (name, "", "")
     try:
         for record in records():
+            if stamp:
+                provenance(record, path, member or None, given)
             given += 1
             yield record
     except INPUT_ERRORS as exc:
-        yield stopped(name, fmt, exc) if given else ReadFailure(path=name, format=fmt, reason=_reason(exc))
+        failure = stopped(name, fmt, exc) if given else ReadFailure(path=name, format=fmt, reason=_reason(exc))
+        if stamp:
+            provenance(failure, path, member or None, given)
+        yield failure
+
+
+def provenance(record: Record, path: str, member: str | None, index: int) -> None:
+    """Give ``record`` its provenance: ``path``, ``member``, and the ``index`` — unless the parse already placed it
+    by ``line`` or ``offset`` (:func:`placed`), which keeps that place."""
+    given = record.provenance
+    if given is None:
+        found = Provenance(path=path, member=member, index=index)
+    elif not given.path:
+        found = Provenance(path=path, member=member, line=given.line, offset=given.offset)
+    else:
+        return
+    # The records are frozen and were made just now, by this read: setting the field in place spares a copy of each
+    # (attrs.evolve would rebuild and check every field of every post of a large dump).
+    object.__setattr__(record, "provenance", found)
+
+
+def placed(records: Iterable[Any], *, by_offset: bool = False, line: int | None = None) -> Iterator[Any]:
+    """The records, each placed in its input before :func:`provenance` names the input: a Telegram text post by
+    its offset (``by_offset``), a JSON Lines record by its ``line``."""
+    for record in records:
+        offset = record.span.start if by_offset and isinstance(record, Post) else None
+        if (offset is not None or line is not None) and isinstance(record, (Post, Article, ReadFailure)):
+            object.__setattr__(record, "provenance", Provenance(path="", line=line, offset=offset))  # see above
+        yield record
 
 
 def _reason(exc: BaseException) -> str:
@@ -277,7 +310,7 @@ def _streamed_text(path: pathlib.Path, entry: FormatSpec, options: ReadOptions, 
         from mfaparse.telegram.text import iter_telegram  # noqa: PLC0415  # the reader imports parsers lazily
 
         with open_input(path, options) as stream:
-            yield from iter_telegram(telegram_lines(stream, options, encoding))
+            yield from placed(iter_telegram(telegram_lines(stream, options, encoding)), by_offset=True)
     elif entry.stream == "csv":
         from mfaparse.tass.csv_records import csv_records  # noqa: PLC0415  # lazily
 
@@ -388,14 +421,15 @@ def _json_line_records(name: str, lines: Iterable[tuple[int, str]], fmt: str | N
         try:
             value = json.loads(line)
         except ValueError as exc:
-            yield ReadFailure(path=where, format=fmt, reason=f"not JSON: {getattr(exc, 'msg', exc)}")
-            continue
+            reason = f"not JSON: {getattr(exc, 'msg', exc)}"
         except RecursionError:
-            yield ReadFailure(path=where, format=fmt, reason="not JSON: nested deeper than the JSON reader's limit")
+            reason = "not JSON: nested deeper than the JSON reader's limit"
+        else:
+            if entry is None:
+                entry = detect_value([value])
+            yield from placed(_line_records(where, entry, [value]), line=number)
             continue
-        if entry is None:
-            entry = detect_value([value])
-        yield from _line_records(where, entry, [value])
+        yield from placed([ReadFailure(path=where, format=fmt, reason=reason)], line=number)
 
 
 def _whole(name: str, data: bytes, fmt: str | None) -> Iterator[Record]:
@@ -422,7 +456,8 @@ def _whole_text(name: str, text: str, fmt: str | None) -> Iterator[Record]:
             yield _failure(name, item) if isinstance(item, Skipped) else item
         return
     entry = spec(fmt) if fmt else sniff(text)[0]
-    for item in entry.records(load_values(text)[0] if entry.kind == "json" else text, True):
+    items = entry.records(load_values(text)[0] if entry.kind == "json" else text, True)
+    for item in placed(items, by_offset=entry.name == "telegram-text"):
         yield _failure(name, item, entry) if isinstance(item, Skipped) else item
 
 

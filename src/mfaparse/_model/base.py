@@ -33,6 +33,7 @@ __all__ = [
     "Mention",
     "PartialDate",
     "PartialDateTime",
+    "Provenance",
     "Removal",
     "RemovalKind",
     "Span",
@@ -269,3 +270,18 @@ class PartialDateTime(Record):
         offset = self.utc_offset if self.utc_offset is not None else default_offset
         tz = dt.timezone(dt.timedelta(minutes=offset))
         return dt.datetime(day.year, day.month, day.day, self.hour or 0, self.minute or 0, tzinfo=tz)
+
+
+@attrs.frozen(kw_only=True)
+class Provenance(Record):
+    """Where a record came from, as :func:`mfaparse.read` and the command line found it: the ``path`` as given
+    (``<stdin>`` for standard input), the ``member`` of an archive, and the record's place in that input —
+    ``offset`` for a post of a Telegram text dump (its first character in the normalised text, the start of its
+    ``span``), ``line`` for a record of a JSON Lines file, else ``index`` (0-based, in reading order: a message of
+    an export, an element of a JSON list, a row of a CSV file, an item of a listing page)."""
+
+    path: str
+    member: str | None = None
+    index: int | None = None
+    line: int | None = None
+    offset: int | None = None

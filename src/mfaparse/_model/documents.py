@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import attrs
 
-from mfaparse._model.base import Hashtag, Link, Mention, PartialDate, PartialDateTime, Removal, Span
+from mfaparse._model.base import Hashtag, Link, Mention, PartialDate, PartialDateTime, Provenance, Removal, Span
 from mfaparse._model.checks import one_of
 from mfaparse._model.record import Record
 from mfaparse._text.emoji import name_and_flags
@@ -158,6 +158,8 @@ class Post(Record):
     media: tuple[Media, ...] = ()
     encoding: str | None = None
     """The file's encoding where it was not UTF-8 (``cp1251``, ``koi8-r``, ``utf-16``...), as the reader found it."""
+    provenance: Provenance | None = None
+    """Where the record came from (:class:`~mfaparse.Provenance`), set by :func:`mfaparse.read` and the CLI."""
 
 
 @attrs.frozen(kw_only=True)
@@ -240,4 +242,6 @@ class Article(Record):
     record's order: texts and numbers as given, lists and objects as JSON text."""
     encoding: str | None = None
     """The file's encoding where it was not UTF-8 (``cp1251``, ``koi8-r``, ``utf-16``...), as the reader found it."""
+    provenance: Provenance | None = None
+    """Where the record came from (:class:`~mfaparse.Provenance`), set by :func:`mfaparse.read` and the CLI."""
     removed: tuple[Removal, ...] = ()

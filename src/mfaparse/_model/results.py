@@ -12,7 +12,7 @@ from typing import Literal
 
 import attrs
 
-from mfaparse._model.base import Removal, Span
+from mfaparse._model.base import Provenance, Removal, Span
 from mfaparse._model.documents import Article, Channel, Post
 from mfaparse._model.record import Record
 
@@ -51,6 +51,8 @@ class ReadFailure(Record):
     path: str
     format: str | None
     reason: str
+    provenance: Provenance | None = None
+    """The same place as a record's :class:`~mfaparse.Provenance` (``path`` above says it in one string)."""
 
 
 @attrs.frozen(kw_only=True)
