@@ -13,6 +13,7 @@ import zipfile
 
 import attrs
 import pytest
+import regex
 
 import mfaparse
 from mfaparse._model.jsonl import from_jsonl, to_jsonl
@@ -23,7 +24,7 @@ from tests.conftest import SEEDS
 def test_parse_to_jsonl_loads_back(tmp_path: pathlib.Path) -> None:
     """``parse`` writes one record per line; each loads back into an equal record."""
     out = tmp_path / "out.jsonl"
-    assert main(["parse", str(SEEDS), "-o", str(out), "-q"]) == 0
+    assert main(["parse", "--profile", "full", str(SEEDS), "-o", str(out), "-q"]) == 0
     records = [from_jsonl(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [type(r).__name__ for r in records].count("Article") == 4
     assert [type(r).__name__ for r in records].count("Post") == 13
@@ -37,8 +38,8 @@ def test_parse_to_jsonl_loads_back(tmp_path: pathlib.Path) -> None:
 def test_parallel_output_in_input_order(tmp_path: pathlib.Path) -> None:
     """``-j 2`` gives the same lines, in the same order, as ``-j 1``."""
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
-    assert main(["parse", str(SEEDS), "-o", str(one), "-q"]) == 0
-    assert main(["parse", str(SEEDS), "-o", str(two), "-q", "-j", "2"]) == 0
+    assert main(["parse", "--profile", "full", str(SEEDS), "-o", str(one), "-q"]) == 0
+    assert main(["parse", "--profile", "full", str(SEEDS), "-o", str(two), "-q", "-j", "2"]) == 0
     assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
 
 
@@ -46,26 +47,60 @@ def test_failures_exit_1_with_summary(tmp_path: pathlib.Path, capsys: pytest.Cap
     """A bad input is a ReadFailure line, exit 1, and a summary on stderr naming it."""
     (tmp_path / "bad.json").write_text('{"messages": [', encoding="utf-8")
     (tmp_path / "good.txt").write_text("Forwarded from X Channel\nText", encoding="utf-8")
-    assert main(["parse", str(tmp_path)]) == 1
+    assert main(["parse", "--profile", "full", str(tmp_path)]) == 1
     captured = capsys.readouterr()
     types = [json.loads(line)["type"] for line in captured.out.splitlines()]
     assert types == ["ReadFailure", "Post"]
-    assert "1 input(s) failed" in captured.err
-    assert "bad.json" in captured.err
+    summary, *named = captured.err.splitlines()
+    assert regex.fullmatch(r"mfaparse: 1 record, 1 failure in \d+\.\d s", summary)
+    assert [line.split(": ")[0].strip() for line in named] == [str(tmp_path / "bad.json")]
+
+
+def test_summary_and_verbosity(tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Success says so in one line; ``-q`` says nothing but errors; ``-v`` names every failed input."""
+    (tmp_path / "good.txt").write_text("Forwarded from X Channel\nText", encoding="utf-8")
+    assert main(["parse", str(tmp_path), "-o", str(tmp_path / "out.jsonl")]) == 0
+    assert capsys.readouterr().err.startswith("mfaparse: 1 record, 0 failures in ")
+    assert main(["parse", str(tmp_path / "good.txt"), "-o", str(tmp_path / "out.jsonl"), "-q"]) == 0
+    assert capsys.readouterr().err == ""
+    for k in range(7):
+        (tmp_path / f"bad{k}.json").write_text("[", encoding="utf-8")
+    assert main(["parse", str(tmp_path), "-o", str(tmp_path / "out.jsonl")]) == 1
+    assert "-v lists them all" in capsys.readouterr().err
+    assert main(["parse", str(tmp_path), "-o", str(tmp_path / "out2.jsonl"), "-v"]) == 1
+    assert sum("bad" in line for line in capsys.readouterr().err.splitlines()) == 7
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     """Unknown commands, formats or job counts are usage errors."""
-    assert main(["frobnicate"]) == 2
-    assert main(["parse", "x", "--format", "pdf"]) == 2
-    assert main(["parse", "x", "-j", "0"]) == 2
-    assert "usage" in capsys.readouterr().err
+    for argv in (["frobnicate"], ["parse", "x", "--format", "pdf"], ["parse", "x", "--fields", "titel"],
+                 ["parse", "x", "--profile", "tiny"], ["parse", "x", "-j", "0"],
+                 ["parse", "x", "--output-format", "csv", "--fields", "forward.name"]):  # fmt: skip
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert len(err.splitlines()) == 1, err  # one line, no usage dump
+        assert err.startswith("mfaparse")
 
 
 def test_csv_output(tmp_path: pathlib.Path) -> None:
     """``--output-format csv`` writes a header and a row per record."""
     out = tmp_path / "out.csv"
-    assert main(["parse", str(SEEDS / "000_26f196d396e7094e.txt"), "-o", str(out), "--output-format", "csv", "-q"]) == 0
+    assert (
+        main(
+            [
+                "parse",
+                "--profile",
+                "full",
+                str(SEEDS / "000_26f196d396e7094e.txt"),
+                "-o",
+                str(out),
+                "--output-format",
+                "csv",
+                "-q",
+            ]
+        )
+        == 0
+    )
     rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
     assert list(rows[0])[:6] == ["type", "path", "member", "index", "line", "offset"]
     assert (rows[0]["type"], rows[0]["index"], rows[0]["member"]) == ("Article", "0", "")
@@ -75,7 +110,7 @@ def test_reference_date(tmp_path: pathlib.Path) -> None:
     """``--reference-date`` resolves year-less TASS timestamps."""
     out = tmp_path / "out.jsonl"
     path = str(SEEDS / "003_68635443282a5ed9.txt")
-    assert main(["parse", path, "-o", str(out), "-q", "--reference-date", "2022-03-01"]) == 0
+    assert main(["parse", "--profile", "full", path, "-o", str(out), "-q", "--reference-date", "2022-03-01"]) == 0
     (article,) = [from_jsonl(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert article.published.isoformat() == "2022-02-16T14:10:00+03:00"
 
@@ -93,7 +128,7 @@ def test_clean_dedup_detect(
         "Forwarded from B Channel\nThe very same post text here."
     )
     out = tmp_path / "posts.jsonl"
-    assert main(["parse", str(posts), "-o", str(out), "-q"]) == 0
+    assert main(["parse", "--profile", "full", str(posts), "-o", str(out), "-q"]) == 0
     assert main(["dedup", str(out)]) == 0
     groups = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(g["kind"], g["members"]) for g in groups] == [("exact", [0, 1])]
@@ -116,11 +151,26 @@ def test_parquet_and_globs(tmp_path: pathlib.Path) -> None:
     """``--output-format parquet`` writes a table; a glob names the inputs."""
     pq = pytest.importorskip("pyarrow.parquet")  # in the [test] extra
     out = tmp_path / "out.parquet"
-    assert main(["parse", str(SEEDS / "00[01]_*.txt"), "-o", str(out), "--output-format", "parquet", "-q"]) == 0
+    assert (
+        main(
+            [
+                "parse",
+                "--profile",
+                "full",
+                str(SEEDS / "00[01]_*.txt"),
+                "-o",
+                str(out),
+                "--output-format",
+                "parquet",
+                "-q",
+            ]
+        )
+        == 0
+    )
     table = pq.read_table(out)
     assert table.column("type").to_pylist() == ["Article", "Article"]
     assert table.column("title").to_pylist()[0].startswith("Moscow ready for dialogue")
-    assert main(["parse", str(SEEDS), "--output-format", "parquet", "-q"]) == 2  # needs -o
+    assert main(["parse", "--profile", "full", str(SEEDS), "--output-format", "parquet", "-q"]) == 2  # needs -o
 
 
 def test_read_globs(tmp_path: pathlib.Path) -> None:
@@ -158,18 +208,31 @@ def test_parallel_shares_large_dumps_and_streams_in_order(
     assert _parallel._plan(str(tmp_path / "missing.txt"), None, options) == "worker"
     assert _parallel._plan("-", None, options) == "stream"
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
-    assert main(["parse", str(folder), "-o", str(one), "-q", "-j", "1"], read_options=options) == 0
-    assert main(["parse", str(folder), "-o", str(two), "-q", "-j", "2"], read_options=options) == 0
+    assert main(["parse", "--profile", "full", str(folder), "-o", str(one), "-q", "-j", "1"], read_options=options) == 0
+    assert main(["parse", "--profile", "full", str(folder), "-o", str(two), "-q", "-j", "2"], read_options=options) == 0
     assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
     assert len(one.read_text(encoding="utf-8").splitlines()) == 13 + 4 + 40
     streamed = [to_jsonl(r) for r in mfaparse.read(dump, options=options)]  # read()'s own streaming
     assert reader.plan(str(dump), None, options)[0] == "chunks"
     assert [line for line in one.read_text(encoding="utf-8").splitlines() if line in set(streamed)] == streamed
-    assert main(["parse", str(dump), "-o", str(two), "-q", "-j", "2"], read_options=options) == 0  # shared too
+    assert (
+        main(["parse", "--profile", "full", str(dump), "-o", str(two), "-q", "-j", "2"], read_options=options) == 0
+    )  # shared too
     assert two.read_text(encoding="utf-8").splitlines() == [
-        line for line in one.read_text(encoding="utf-8").splitlines() if '"type": "Post"' in line
+        line for line in one.read_text(encoding="utf-8").splitlines() if '"type":"Post"' in line
     ]
-    missing = ["parse", str(folder), str(tmp_path / "missing.txt"), "-o", str(two), "-q", "-j", "2"]
+    missing = [
+        "parse",
+        "--profile",
+        "full",
+        str(folder),
+        str(tmp_path / "missing.txt"),
+        "-o",
+        str(two),
+        "-q",
+        "-j",
+        "2",
+    ]
     assert main(missing, read_options=options) == 1
 
 
@@ -225,7 +288,7 @@ def test_cli_read_and_dask_see_the_same_files(tmp_path: pathlib.Path, capsys: py
     expected = [str(data / "a.txt"), str(data / "sub" / "b.txt.gz"), str(data / "sub" / "c.zip")]
     assert list(mfaparse.expand_paths(data)) == expected
     out = tmp_path / "out.jsonl"
-    assert main(["parse", str(data), "-o", str(out), "-q"]) == 0
+    assert main(["parse", "--profile", "full", str(data), "-o", str(out), "-q"]) == 0
     cli_records = [from_jsonl(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert cli_records == list(mfaparse.read(data))
     assert [type(r).__name__ for r in cli_records] == ["Post", "Post", "Article"]
@@ -259,7 +322,23 @@ def test_reference_date_resolves_every_partial_date(tmp_path: pathlib.Path) -> N
     dump = tmp_path / "b.txt"
     dump.write_text("Forwarded from Russian MFA 🇷🇺\n📍 Moscow, December 30\nText of the post.", encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    assert main(["parse", str(article), str(dump), "-o", str(out), "-q", "--reference-date", "2025-01-02"]) == 0
+    assert (
+        main(
+            [
+                "parse",
+                "--profile",
+                "full",
+                str(article),
+                str(dump),
+                "-o",
+                str(out),
+                "-q",
+                "--reference-date",
+                "2025-01-02",
+            ]
+        )
+        == 0
+    )
     art, post = [from_jsonl(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert art.published == mfaparse.PartialDateTime(year=2024, month=12, day=31, utc_offset=180)
     assert post.date == mfaparse.PartialDate(year=2024, month=12, day=30)

@@ -84,8 +84,10 @@ def test_detect_and_the_command_line_decode_as_read_does(
     assert main(["detect", str(dump)]) == 0
     assert capsys.readouterr().out.split() == [str(dump), "telegram-text"]
     expected = [mfaparse.to_jsonl(r) for r in mfaparse.read(dump, options=options)]
-    assert all('"encoding": "cp1251"' in line for line in expected)
+    assert all('"encoding":"cp1251"' in line for line in expected)
     for jobs in ("1", "2"):
         out = tmp_path / f"out{jobs}.jsonl"
-        assert main(["parse", str(dump), "-o", str(out), "-q", "-j", jobs], read_options=options) == 0
+        assert (
+            main(["parse", "--profile", "full", str(dump), "-o", str(out), "-q", "-j", jobs], read_options=options) == 0
+        )
         assert out.read_text(encoding="utf-8").splitlines() == expected

@@ -43,7 +43,9 @@ def test_a_streamed_dump_and_the_workers_give_the_same_places(tmp_path: pathlib.
     assert all(p is not None and p.offset is not None and p.path == str(path) for p in places)
     for jobs in ("1", "2"):
         out = tmp_path / f"out{jobs}.jsonl"
-        assert main(["parse", str(path), "-o", str(out), "-q", "-j", jobs], read_options=small) == 0
+        assert (
+            main(["parse", "--profile", "full", str(path), "-o", str(out), "-q", "-j", jobs], read_options=small) == 0
+        )
         lines = out.read_text(encoding="utf-8").splitlines()
         assert [mfaparse.from_jsonl(line).provenance for line in lines] == places
 

@@ -53,6 +53,7 @@ from mfaparse._text.normalize import fix_mojibake, normalize
 from mfaparse.errors import MfaparseError, MissingDependencyError, ParseError
 from mfaparse.formats import FORMATS, Format, detect, parse, parse_as
 from mfaparse.reader import ReadOptions, expand_paths, read
+from mfaparse.tables import to_pandas
 from mfaparse.tass.listing import parse_tass_page
 from mfaparse.tass.records import parse_tass_record
 from mfaparse.tass.text import parse_tass
@@ -137,4 +138,5 @@ __all__ = [
     "strip_hashtags",
     "text_fingerprint",
     "to_jsonl",
+    "to_pandas",
 ]

@@ -27,9 +27,10 @@ from mfaparse._model.documents import Article, Post
 from mfaparse._model.jsonl import to_jsonl
 from mfaparse._model.results import ReadFailure
 from mfaparse._text.dates import moscow_day
+from mfaparse.tables import table_row
 from mfaparse.telegram.text import parse_chunk, telegram_chunks
 
-__all__ = ["CSV_FIELDS", "Out", "Position", "csv_row", "results"]
+__all__ = ["CSV_FIELDS", "Out", "Position", "Shape", "csv_row", "results"]
 
 _BATCH_CHARS = 1 << 20  # about 300 posts: a -j work unit of a large dump
 CSV_FIELDS = ("type", "path", "member", "index", "line", "offset", "channel", "message_id", "url", "posted_at",
@@ -37,33 +38,58 @@ CSV_FIELDS = ("type", "path", "member", "index", "line", "offset", "channel", "m
 Out = tuple[str | dict[str, object], ReadFailure | None]  # a JSON line or a CSV row, and the failure it reports
 
 
+@attrs.frozen
+class Shape:
+    """How records are written: ``form`` (``jsonl``, ``csv``, or ``rows`` of typed values for Parquet), the
+    ``profile``, and the field selection."""
+
+    form: str = "jsonl"
+    profile: str = "slim"
+    fields: tuple[str, ...] | None = None
+    exclude: tuple[str, ...] | None = None
+
+    def columns(self) -> tuple[str, ...]:
+        """The CSV columns: :data:`CSV_FIELDS` in the profile (``slim`` leaves out ``clean_text``), only ``fields``
+        where given, without ``exclude``; a ValueError names a column there is not."""
+        for name in (*(self.fields or ()), *(self.exclude or ())):
+            if name not in CSV_FIELDS:
+                raise ValueError(f"no CSV column {name!r}; columns: {', '.join(CSV_FIELDS)}")
+        chosen = [c for c in CSV_FIELDS if not self.fields or c in self.fields or c == "type"]
+        left_out = {*(self.exclude or ()), *(("clean_text",) if self.profile == "slim" else ())}
+        return tuple(c for c in chosen if c not in left_out)
+
+
 def _outputs(
-    path: str, fmt: str | None, reference: dt.date | None, output_format: str, options: reader.ReadOptions
+    path: str, fmt: str | None, reference: dt.date | None, shape: Shape, options: reader.ReadOptions
 ) -> Iterator[Out]:
     """Each record of one input, serialised (a JSON line or a CSV row), with the failure it reports."""
     for record in reader.read_path(path, fmt, options):
-        yield _serialise(record, path, reference, output_format)
+        yield _serialise(record, path, reference, shape)
 
 
-def _serialise(record: Post | Article | ReadFailure, path: str, reference: dt.date | None, output_format: str) -> Out:
+def _serialise(record: Post | Article | ReadFailure, path: str, reference: dt.date | None, shape: Shape) -> Out:
     if reference is not None:
         record = _with_reference(record, reference)
     failure = record if isinstance(record, ReadFailure) else None
-    return (csv_row(record, path) if output_format == "csv" else to_jsonl(record)), failure
+    if shape.form == "csv":
+        return csv_row(record, path), failure
+    if shape.form == "rows":  # typed values for Parquet
+        return table_row(record, shape.profile), failure
+    return to_jsonl(record, shape.profile, fields=shape.fields, exclude=shape.exclude), failure
 
 
 def _read_one(
-    path: str, fmt: str | None, reference: dt.date | None, output_format: str, options: reader.ReadOptions
+    path: str, fmt: str | None, reference: dt.date | None, shape: Shape, options: reader.ReadOptions
 ) -> list[Out]:
     """One input parsed and serialised in a worker (-j): the parent only writes lines."""
-    return list(_outputs(path, fmt, reference, output_format, options))
+    return list(_outputs(path, fmt, reference, shape, options))
 
 
 def _read_chunks(
-    batch: list[tuple[str, int]], path: str, reference: dt.date | None, output_format: str, encoding: str
+    batch: list[tuple[str, int]], path: str, reference: dt.date | None, shape: Shape, encoding: str
 ) -> list[Out]:
     """A batch of chunks of one large Telegram dump parsed and serialised in a worker (-j)."""
-    return [_serialise(post, path, reference, output_format) for post in _chunk_posts(batch, encoding, path)]
+    return [_serialise(post, path, reference, shape) for post in _chunk_posts(batch, encoding, path)]
 
 
 def _chunk_posts(batch: Iterable[tuple[str, int]], encoding: str, path: str) -> Iterator[Post | Article | ReadFailure]:
@@ -153,7 +179,7 @@ def results(
     fmt: str | None,
     reference: dt.date | None,
     jobs: int,
-    output_format: str,
+    shape: Shape,
     *,
     where: Position,
     options: reader.ReadOptions,
@@ -167,13 +193,13 @@ def results(
         for item in inputs:
             where.done = 0
             if isinstance(item, ReadFailure):
-                yield item.path, [_serialise(item, item.path, reference, output_format)]
+                yield item.path, [_serialise(item, item.path, reference, shape)]
             elif _plan(item, fmt, options) == "chunks":
-                yield item, _dump_outputs(item, reference, output_format, where=where, options=options)
+                yield item, _dump_outputs(item, reference, shape, where=where, options=options)
             else:
-                yield item, _outputs(item, fmt, reference, output_format, options)
+                yield item, _outputs(item, fmt, reference, shape, options)
         return
-    work = functools.partial(_read_one, fmt=fmt, reference=reference, output_format=output_format, options=options)
+    work = functools.partial(_read_one, fmt=fmt, reference=reference, shape=shape, options=options)
     # fork on Linux (workers start at once, the parsers already imported); spawn elsewhere (macOS, Windows)
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     with multiprocessing.get_context(method).Pool(jobs) as pool:
@@ -183,7 +209,7 @@ def results(
         def submit() -> None:
             item = next(waiting, None)
             if isinstance(item, ReadFailure):
-                pending.append((item.path, [_serialise(item, item.path, reference, output_format)]))
+                pending.append((item.path, [_serialise(item, item.path, reference, shape)]))
             elif item is not None:
                 plan = _plan(item, fmt, options)
                 pending.append((item, pool.apply_async(work, (item,)) if plan == "worker" else plan))
@@ -194,12 +220,10 @@ def results(
             path, result = pending.popleft()
             where.done = 0
             if result == "chunks":
-                chunked = _dump_outputs(
-                    path, reference, output_format, where=where, options=options, pool=pool, ahead=2 * jobs
-                )
+                chunked = _dump_outputs(path, reference, shape, where=where, options=options, pool=pool, ahead=2 * jobs)
                 yield path, chunked
             elif isinstance(result, str):
-                yield path, _outputs(path, fmt, reference, output_format, options)
+                yield path, _outputs(path, fmt, reference, shape, options)
             elif isinstance(result, list):
                 yield path, result
             else:
@@ -219,7 +243,7 @@ class Position:
 def _dump_outputs(
     path: str,
     reference: dt.date | None,
-    output_format: str,
+    shape: Shape,
     *,
     where: Position,
     options: reader.ReadOptions,
@@ -238,11 +262,11 @@ def _dump_outputs(
             if pool is None:
                 for chunk in chunks:
                     for post in _chunk_posts([chunk], encoding, path):
-                        yield _serialise(post, path, reference, output_format)
+                        yield _serialise(post, path, reference, shape)
                     where.done = reader.consumed(stream)
             else:
                 for batch in _batches(chunks):
-                    args = (batch, path, reference, output_format, encoding)
+                    args = (batch, path, reference, shape, encoding)
                     pending.append(pool.apply_async(_read_chunks, args))
                     if len(pending) >= ahead:
                         yield from pending.popleft().get()
@@ -252,7 +276,7 @@ def _dump_outputs(
             yield from pending.popleft().get()
         failure = reader.stopped(path, "telegram-text", exc)
         reader.provenance(failure, path, None, 0)
-        yield _serialise(failure, path, reference, output_format)
+        yield _serialise(failure, path, reference, shape)
         return
     while pending:
         yield from pending.popleft().get()

@@ -3,8 +3,8 @@
 >>> import mfaparse
 >>> post = mfaparse.parse_telegram("Forwarded from X Channel\\nText #ASEAN").posts[0]
 >>> line = to_jsonl(post)
->>> line[:30]
-'{"type": "Post", "span": {"sta'
+>>> line[:31]
+'{"type":"Post","span":{"start":'
 >>> from_jsonl(line) == post
 True
 """
@@ -12,6 +12,7 @@ True
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from mfaparse._model.documents import Article, Post
@@ -27,15 +28,22 @@ RECORD_TYPES: dict[str, type[Post] | type[Article] | type[ReadFailure] | type[Du
 }
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)  # records hold no cycles: skip the check
+# Compact (no spaces after separators), UTF-8 as it is; records hold no cycles: skip the check
+_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":"))
 
 
-def to_jsonl(record: Post | Article | ReadFailure | DuplicateGroup) -> str:
-    """One JSON line (no newline) for a record."""
+def to_jsonl(
+    record: Post | Article | ReadFailure | DuplicateGroup,
+    profile: str = "full",
+    *,
+    fields: Sequence[str] | None = None,
+    exclude: Sequence[str] | None = None,
+) -> str:
+    """One JSON line (no newline) for a record: its ``type``, then ``to_dict(profile, fields=, exclude=)``."""
     name = type(record).__name__
     if name not in RECORD_TYPES:
         raise TypeError(f"to_jsonl() takes one of {sorted(RECORD_TYPES)}, not {name}")
-    return _ENCODER.encode({"type": name, **record.to_dict()})
+    return _ENCODER.encode({"type": name, **record.to_dict(profile, fields=fields, exclude=exclude)})
 
 
 def from_jsonl(line: str) -> Any:

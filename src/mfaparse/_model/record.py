@@ -12,10 +12,12 @@ import enum
 import functools
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeAlias, TypeVar, Union
 
 import attrs
+
+from mfaparse._model.profiles import check_fields, drops, pruned, select
 
 __all__ = ["JSONValue", "Record", "from_data", "to_data"]
 
@@ -29,11 +31,28 @@ class Record:
 
     __slots__ = ()
 
-    def to_dict(self) -> dict[str, JSONValue]:
-        """This record as JSON-ready data (dates as ISO strings, tuples as lists)."""
-        data = to_data(self)
-        assert isinstance(data, dict)
-        return data
+    def to_dict(
+        self,
+        profile: str = "full",
+        *,
+        fields: Sequence[str] | None = None,
+        exclude: Sequence[str] | None = None,
+    ) -> dict[str, JSONValue]:
+        """This record as JSON-ready data (dates as ISO strings, tuples as lists): the fields of ``profile``
+        (``full``, ``slim``: see :mod:`mfaparse._model.profiles`), only ``fields`` where given (dotted paths:
+        ``forward.name``), without ``exclude``."""
+        if profile == "full" and not fields and not exclude:
+            data = to_data(self)
+            assert isinstance(data, dict)
+            return data
+        cls: Any = type(self)  # Any: mypy finds type[Record] unhashable (functools.cache)
+        left_out = drops(cls.__name__, profile)
+        names = _field_names(cls) or ()
+        data = {name: to_data(getattr(self, name)) for name in names if name not in left_out}
+        if fields or exclude:
+            check_fields([*(fields or ()), *(exclude or ())])
+        data = select(data, fields, exclude)
+        return pruned(data) if profile == "slim" else data
 
     @classmethod
     def from_dict(cls: type[R], data: Mapping[str, Any]) -> R:
@@ -132,6 +151,12 @@ def _from_data_type(tp: type, data: Any) -> Any:
         unknown = set(data) - names
         if unknown:
             raise ValueError(f"unknown fields for {tp.__name__}: {sorted(unknown)}")
+        missing = [f.name for f in attrs.fields(tp) if f.default is attrs.NOTHING and f.name not in data]
+        if missing:
+            raise ValueError(
+                f"{tp.__name__} is missing {', '.join(missing)}: written with a profile or a field selection that"
+                " leaves them out (write with the 'full' profile to load records back)"
+            )
         kwargs = {name: from_data(hints[name], data[name]) for name in names if name in data}
         return tp(**kwargs)
     if issubclass(tp, enum.Enum):
