@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+import regex
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
 
@@ -68,5 +69,12 @@ def test_load_into_pandas(tmp_path: pathlib.Path) -> None:
     assert text.startswith("14 records: 13 Post, 1 Article")
     assert "Russian MFA Jakarta 2023-07-13" in text
     assert "top hashtags: #ASEAN x13" in text
-    assert "(en, 8 paragraphs)" in text
+    assert "(en, 2401 characters)" in text
     assert len(out.read_text(encoding="utf-8").splitlines()) == 14
+
+
+def test_load_into_pandas_on_the_whole_corpus(corpus: pathlib.Path) -> None:
+    """The real corpus (articles without titles, listings, every format) loads both ways."""
+    text = run("load_into_pandas.py", str(corpus))
+    assert regex.match(r"\d{4} records: \d{4} Post, \d+ Article", text)
+    assert "(no title)" in text or "article:" in text

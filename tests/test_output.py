@@ -109,7 +109,7 @@ def test_to_pandas_dtypes(corpus: pathlib.Path) -> None:
     dtypes = {name: str(dtype) for name, dtype in frame.dtypes.items()}
     assert (dtypes["message_id"], dtypes["index"], dtypes["posted_at"]) == ("Int64", "Int64", "datetime64[us, UTC]")
     assert dtypes["listing"] == "boolean"
-    assert set(frame["type"]) == {"Post", "Article"}
+    assert set(frame["type"]) == {"Post", "Article", "ReadFailure"}  # reposts/04: an unknown format
     assert frame["title"].isna().any()  # an article without a title is a missing value, not a crash
     assert isinstance(frame.loc[frame["hashtags"].map(bool)].iloc[0]["hashtags"], list)
     with pytest.raises(TypeError):
@@ -186,3 +186,16 @@ def test_clean_files(
     assert "missing.txt" in capsys.readouterr().err
     monkeypatch.setattr(sys, "stdin", io.StringIO("#x y"))
     assert main(["clean"]) == 0
+
+
+def test_detect_and_parse_say_unknown(tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Text no format recognises is ``unknown`` to ``detect`` and a ReadFailure to ``parse``, never a guess."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Shopping list\n\nMilk, bread and tea.\n", encoding="utf-8")
+    assert main(["detect", str(notes)]) == 1
+    assert capsys.readouterr().out == f"{notes}\tunknown\n"
+    assert main(["parse", str(notes), "-q"]) == 1
+    (failure,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert failure["type"] == "ReadFailure"
+    assert failure["reason"].startswith("unknown format")
+    assert main(["parse", str(notes), "-q", "--format", "telegram-text"]) == 0  # named, it is read

@@ -47,13 +47,28 @@ def _telegram_signs(text: str) -> bool:
 
 
 def _agency_signs(text: str) -> bool:
-    """A TASS agency mark anywhere near the top, a wire dateline (RIA Novosti, Interfax, ...) opening one of the
-    first lines, or the site's own chrome (share widgets, the "All news" crumb)."""
+    """A dateline (``MOSCOW, October 13. /TASS/.``, ``ХАБАРОВСК, 5 мар – РИА Новости.``, a scraper's ``date
+    2024-08-28`` label before one) opening one of the first lines, or the site's own chrome (share widgets, the
+    "All news" crumb). An agency mark elsewhere in a line (a README quoting one, a table of notes) is no sign."""
     sample = text[: _HEAD * 4]
-    if vocab.AGENCY_MARK.search(sample):
-        return True
     lines = [line.strip() for line in sample.split("\n")[:_SNIFF_LINES]]
-    return any(vocab.SHARE.fullmatch(line) or vocab.SITE_CRUMB.fullmatch(line) or read_dateline(line) for line in lines)
+    if any(vocab.SHARE.fullmatch(line) or vocab.SITE_CRUMB.fullmatch(line) for line in lines):
+        return True
+    if vocab.AGENCY_MARK.search(sample) is None and not any(hint in sample for hint in _WIRE_HINTS):
+        return False  # no agency's words at all: no dateline to look for
+    return any(read_dateline(_LABEL.sub("", line)) for line in lines)
+
+
+# Wire credits without a slashed agency mark: "INTERFAX.RU -", "РИА Новости.", "(Reuters) -"
+_WIRE_HINTS = ("INTERFAX", "Интерфакс", "РИА Новости", "риа новости", "RIA Novosti", "Sputnik", "(Reuters)", "ТАСС,")
+_LABEL = regex.compile(r"(?i)^(?:date|published|дата)\s*:?\s*\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d)?\s+")
+# Telegram text with no header or emoji layout still has its words: a hashtag ("#Election2024"), a mention
+# ("@MID_Russia"), a link line ("Read in full"), a media placeholder ("Media is too big")
+_TELEGRAM_WORDS = regex.compile(
+    r"(?m)(?:^|\s)#\p{L}[\p{L}\p{N}_]*|(?:^|\s)@[A-Za-z]\w{4,31}"
+    r"|^\s*(?:👉\s*)?(?:Read\ in\ full|Читать\ полностью)\s*$|^(?:Media\ is\ too\ big|Please\ open\ Telegram)",
+    flags=regex.V1,
+)
 
 
 _SNIFF_LINES = 40
@@ -61,6 +76,12 @@ _SNIFF_LINES = 40
 
 def is_tass_text(text: str) -> bool:
     return not _telegram_signs(text) and _agency_signs(text)
+
+
+def is_telegram_text(text: str) -> bool:
+    """Telegram plain text: a forward header, a channel header, emoji-led lines, or Telegram's words (a hashtag, a
+    mention, ``Read in full``, a media placeholder) near the top. Other text is no known format."""
+    return _telegram_signs(text) or _TELEGRAM_WORDS.search(text, 0, _HEAD * 4) is not None
 
 
 def is_web_page(text: str) -> bool:

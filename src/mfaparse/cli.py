@@ -299,11 +299,13 @@ def _dedup(args: argparse.Namespace) -> int:
 
 
 def _detect(args: argparse.Namespace) -> int:
-    """The format of each input ``parse`` would read: files, folders, globs, ``.gz`` files, ``.zip`` members."""
+    """The format of each input ``parse`` would read: files, folders, globs, ``.gz`` files, ``.zip`` members;
+    ``unknown`` where no format recognises one (exit code 1, as ``parse`` fails on it)."""
     status = 0
     for name, found in reader.detect_paths(args.paths, args.options):
         if isinstance(found, ReadFailure):
-            print(f"{found.path}\terror: {found.reason}")
+            unknown = found.reason.startswith("unknown format")
+            print(f"{found.path}\tunknown" if unknown else f"{found.path}\terror: {found.reason}")
             status = 1
         else:
             print(f"{name}\t{found}")

@@ -225,7 +225,7 @@ REGISTRY: tuple[FormatSpec, ...] = (
     FormatSpec(
         name="telegram-text",
         kind="text",
-        sniff=lambda text: True,  # the fallback of plain text
+        sniff=sniffers.is_telegram_text,
         whole=adapt.telegram_text_whole,
         stream="lines",
         suffixes=(".txt",),
@@ -276,9 +276,14 @@ def sniff(text: str) -> tuple[FormatSpec, Any]:
     for entry in REGISTRY:
         if entry.kind == kind and entry.sniff(text):
             return entry, text
+    if kind == "html":
+        raise ParseError(
+            "unknown format: expected Telegram HTML (a t.me/s page or a Desktop export) or a news article page"
+            " (NewsArticle or og:article metadata): this page is none of them"
+        )
     raise ParseError(
-        "expected Telegram HTML (a t.me/s page or a Desktop export) or a news article page (NewsArticle or"
-        " og:article metadata): this page is none of them"
+        "unknown format: no Telegram signs (a forward header, a channel header, emoji-led lines, hashtags,"
+        " mentions) and no agency dateline opening a line; name the format with --format (parse_as) to read it anyway"
     )
 
 
