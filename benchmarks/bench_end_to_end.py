@@ -1,5 +1,7 @@
 """End to end: the CLI on a >= 50 MB Telegram dump and >= 20,000 TASS articles (built deterministically from the
-seeds), with -j 1 and -j 2, beside the anchor pipeline; MB/s, records/s and peak RSS of each run.
+seeds), beside the parser alone and the anchor pipeline, in one run: each profile (slim, full) with the JSON
+encoder mfaparse picks (orjson where installed) and the stdlib's (``MFAPARSE_JSON=stdlib``), -j 1 and -j 2;
+seconds, MB/s, records/s, output size / input size and peak RSS of each run.
 
 Run: python benchmarks/bench_end_to_end.py [--mb 50] [--articles 20000]
 """
@@ -8,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import pathlib
 import subprocess
 import sys
@@ -18,13 +21,15 @@ sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from _data import seed, telegram_dump  # the benchmarks folder is not a package
 from bench_parsers import anchor_pipeline  # same anchor as the parser benchmark
 
+import mfaparse
+
 _MEASURE = (
     "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
     "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
 )
 
 
-def run_cli(args: list[str]) -> tuple[float, float]:
+def run_cli(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """(seconds, peak RSS in MB) of one CLI run. A fresh wrapper process runs it, so the peak is this run's own
     (the largest of the CLI and its workers), not the largest of every run so far."""
     start = time.perf_counter()
@@ -33,6 +38,7 @@ def run_cli(args: list[str]) -> tuple[float, float]:
         check=True,
         capture_output=True,
         text=True,
+        env={**os.environ, **(env or {})},
     )
     seconds = time.perf_counter() - start
     return seconds, int(done.stdout.split()[-1]) / 1024
@@ -63,24 +69,43 @@ def main() -> None:
             f"inputs: Telegram dump {dump_mb:.1f} MB in {parts} files ({posts:,} posts);",
             f"{args.articles:,} TASS articles",
         )
-        print(f"{'run':<46} {'seconds':>8} {'MB/s':>7} {'records/s':>10} {'peak RSS MB':>12}")
-        for jobs in (1, 2):
-            seconds, peak = run_cli(["parse", str(dumps), "-o", str(root / "posts.jsonl"), "-q", "-j", str(jobs)])
-            label = f"mfaparse parse dumps/ -j {jobs}"
-            print(f"{label:<46} {seconds:>8.1f} {dump_mb / seconds:>7.2f} {posts / seconds:>10.0f} {peak:>12.0f}")
-        for jobs in (1,):
-            seconds, peak = run_cli(
-                ["parse", str(articles), "-o", str(root / "articles.out.jsonl"), "-q", "-j", str(jobs)]
+        dump_files = sorted(dumps.iterdir())
+        start = time.perf_counter()
+        for path in dump_files:
+            with path.open(encoding="utf-8") as handle:
+                sum(1 for _ in mfaparse.iter_telegram(handle))
+        parser_seconds = time.perf_counter() - start
+        head = f"{'run':<52} {'seconds':>8} {'MB/s':>7} {'records/s':>10} {'out/in':>7} {'peak RSS MB':>12}"
+        print(head)
+        label = "parser alone: iter_telegram over the dumps, 1 core"
+        print(f"{label:<52} {parser_seconds:>8.1f} {dump_mb / parser_seconds:>7.2f} {posts / parser_seconds:>10.0f}")
+        runs = [("slim", None, 1), ("slim", "stdlib", 1), ("full", None, 1), ("full", "stdlib", 1), ("slim", None, 2)]
+        for profile, encoder, jobs in runs:
+            target = root / "posts.jsonl"
+            argv = ["parse", str(dumps), "-o", str(target), "-q", "-j", str(jobs), "--profile", profile]
+            seconds, peak = run_cli(argv, {"MFAPARSE_JSON": "stdlib"} if encoder else None)
+            ratio = target.stat().st_size / 1e6 / dump_mb
+            label = f"mfaparse parse dumps/ --profile {profile} -j {jobs}" + (" (stdlib json)" if encoder else "")
+            print(
+                f"{label:<52} {seconds:>8.1f} {dump_mb / seconds:>7.2f} {posts / seconds:>10.0f} {ratio:>7.2f}"
+                f" {peak:>12.0f}"
             )
-            size = articles.stat().st_size / 1e6
-            label = f"mfaparse parse articles.jsonl -j {jobs}"
-            print(f"{label:<46} {seconds:>8.1f} {size / seconds:>7.2f} {args.articles / seconds:>10.0f} {peak:>12.0f}")
+        size = articles.stat().st_size / 1e6
+        for profile in ("slim", "full"):
+            target = root / "articles.out.jsonl"
+            seconds, peak = run_cli(["parse", str(articles), "-o", str(target), "-q", "--profile", profile])
+            ratio = target.stat().st_size / 1e6 / size
+            label = f"mfaparse parse articles.jsonl --profile {profile}"
+            print(
+                f"{label:<52} {seconds:>8.1f} {size / seconds:>7.2f} {args.articles / seconds:>10.0f} {ratio:>7.2f}"
+                f" {peak:>12.0f}"
+            )
         sample = (dumps / "dump0.txt").read_text(encoding="utf-8")[:2_000_000]
         start = time.perf_counter()
         anchor_pipeline(sample)
         seconds = time.perf_counter() - start
         label = "anchor (ftfy + emoji + regex + seen-set), 2 MB"
-        print(f"{label:<46} {seconds:>8.1f} {len(sample.encode()) / 1e6 / seconds:>7.2f} {'':>10} {'':>12}")
+        print(f"{label:<52} {seconds:>8.1f} {len(sample.encode()) / 1e6 / seconds:>7.2f}")
 
 
 if __name__ == "__main__":

@@ -199,3 +199,19 @@ def test_detect_and_parse_say_unknown(tmp_path: pathlib.Path, capsys: pytest.Cap
     assert failure["type"] == "ReadFailure"
     assert failure["reason"].startswith("unknown format")
     assert main(["parse", str(notes), "-q", "--format", "telegram-text"]) == 0  # named, it is read
+
+
+def test_orjson_and_the_stdlib_write_the_same_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fast encoder, where installed, writes what the stdlib's writes: the same keys and values (and bytes)."""
+    from mfaparse._model import jsonl  # noqa: PLC0415  # the module's encoder is swapped for the test
+
+    records: list[mfaparse.Post | mfaparse.Article] = [*mfaparse.parse_telegram(DUMP.read_text(encoding="utf-8")).posts]
+    records.append(mfaparse.parse_tass((SEEDS / "003_68635443282a5ed9.txt").read_text(encoding="utf-8")))
+    fast = [mfaparse.to_jsonl(r, profile) for r in records for profile in ("full", "slim")]
+    monkeypatch.setattr(jsonl, "_encode", jsonl._stdlib)
+    plain = [mfaparse.to_jsonl(r, profile) for r in records for profile in ("full", "slim")]
+    assert [json.loads(line) for line in fast] == [json.loads(line) for line in plain]
+    assert fast == plain
+    lone = mfaparse.ReadFailure(path="x\ud800", format=None, reason="r")  # orjson refuses a lone surrogate
+    monkeypatch.undo()
+    assert json.loads(mfaparse.to_jsonl(lone))["path"] == "x\ud800"
