@@ -50,6 +50,7 @@ from mfaparse._text.entities import (
 )
 from mfaparse._text.near_duplicates import NearDupOptions, dedup_posts, text_fingerprint
 from mfaparse._text.normalize import fix_mojibake, normalize
+from mfaparse._text.offsets import Edit, Normalized, normalize_explained
 from mfaparse.errors import MfaparseError, MissingDependencyError, ParseError
 from mfaparse.formats import FORMATS, Format, detect, parse, parse_as
 from mfaparse.reader import ReadOptions, expand_paths, read
@@ -76,6 +77,7 @@ __all__ = [
     "Dedup",
     "DedupOptions",
     "DuplicateGroup",
+    "Edit",
     "EditorNote",
     "EmojiKind",
     "EmojiMatch",
@@ -89,6 +91,7 @@ __all__ = [
     "MfaparseError",
     "MissingDependencyError",
     "NearDupOptions",
+    "Normalized",
     "ParseError",
     "Parsed",
     "PartialDate",
@@ -123,6 +126,7 @@ __all__ = [
     "iter_telegram",
     "iter_telegram_export",
     "normalize",
+    "normalize_explained",
     "parse",
     "parse_as",
     "parse_client_messages",
