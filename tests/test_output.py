@@ -100,6 +100,10 @@ def test_parquet_has_a_typed_schema(tmp_path: pathlib.Path) -> None:
     assert rows[0]["forward"]["name"] == "Russian MFA"
     assert rows[0]["hashtags"]
     assert any(r["message_id"] is not None and r["posted_at"] is not None for r in rows)
+    assert "clean_text" not in schema.names  # slim
+    full = tmp_path / "full.parquet"
+    assert main(["parse", str(DUMP), "-o", str(full), "-q", "--output-format", "parquet", "--profile", "full"]) == 0
+    assert pq.read_table(full).column("clean_text").to_pylist()[0]
 
 
 def test_to_pandas_dtypes(corpus: pathlib.Path) -> None:
