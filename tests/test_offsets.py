@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import pathlib
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -9,6 +12,7 @@ from hypothesis import strategies as st
 import mfaparse
 from mfaparse import Span
 from mfaparse._text.offsets import Normalized, normalize_explained
+from mfaparse.telegram.text import telegram_chunks
 
 _PIECES = st.sampled_from(
     [
@@ -94,3 +98,36 @@ def test_a_repaired_word_maps_to_its_mojibake() -> None:
         explained.to_raw((0, 1))  # type: ignore[arg-type]  # a wrong type on purpose
     with pytest.raises(ValueError, match="outside"):
         explained.to_raw(Span(start=0, end=10_000))
+
+
+@given(st.lists(_PIECES, max_size=40), st.integers(1, 3))
+def test_a_streamed_dump_maps_back_too(pieces: list[str], cut: int) -> None:
+    """A dump read as a stream (chunk by chunk, as read() reads a large file): ``explain_stream`` of the decoded
+    text gives the stream's text, and every post's spans map back as for a whole text."""
+    raw = "".join(pieces) + "Forwarded from B Channel\r\nLast post &quot;here&quot;" * cut
+    explained = mfaparse.explain_stream(raw)
+    posts = list(mfaparse.iter_telegram(io.StringIO(raw, newline="")))
+    stream = "".join(source for source, _ in telegram_chunks(io.StringIO(raw, newline="")))
+    assert explained.text == stream
+    changed = tuple(e.normalized for e in explained.edits)
+    for post in posts:
+        for span in (post.span, *(h.span for h in post.hashtags), *(b.span for b in post.blocks)):
+            back = explained.to_raw(span)
+            if not _touches(span, changed):
+                assert back.slice(raw) == span.slice(stream)
+            else:
+                assert back.slice(raw) == _unrepaired(explained, span)
+
+
+def test_a_large_file_read_by_read_maps_back(tmp_path: pathlib.Path) -> None:
+    """``read()`` of a file above the streaming threshold: decode it with its line ends as they are, then map."""
+    raw = "Forwarded from A Channel\r\nOne &amp; two #ASEAN\r\n" * 30
+    path = tmp_path / "dump.txt"
+    path.write_bytes(raw.encode("utf-8"))
+    explained = mfaparse.explain_stream(path.read_bytes().decode("utf-8"))
+    posts = [
+        p for p in mfaparse.read(path, options=mfaparse.ReadOptions(stream_bytes=100)) if isinstance(p, mfaparse.Post)
+    ]
+    assert len(posts) == 30
+    assert {explained.to_raw(p.hashtags[0].span).slice(raw) for p in posts} == {"#ASEAN"}
+    assert {explained.to_raw(p.blocks[0].span).slice(raw) for p in posts} == {"One &amp; two #ASEAN"}

@@ -61,7 +61,7 @@ from mfaparse.tass.text import parse_tass
 from mfaparse.telegram.client import iter_client_messages, parse_client_messages
 from mfaparse.telegram.export_html import parse_telegram_export_html
 from mfaparse.telegram.export_json import iter_telegram_export, parse_telegram_export
-from mfaparse.telegram.text import iter_telegram, parse_telegram
+from mfaparse.telegram.text import explain_stream, iter_telegram, parse_telegram
 from mfaparse.telegram.web import iter_html_fragments, parse_telegram_web
 
 __version__ = "0.1.0"
@@ -113,6 +113,7 @@ __all__ = [
     "dedup_posts",
     "detect",
     "expand_paths",
+    "explain_stream",
     "find_emoji",
     "find_hashtags",
     "find_links",

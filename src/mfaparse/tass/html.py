@@ -124,7 +124,9 @@ def parse_news_html(html: str, *, reference_date: dt.date | None = None, url: st
     container = _container(doc)
     if container is None and not data:
         raise ParseError("expected a news article page: no article body and no NewsArticle or og:article metadata")
-    body_lines = [line.strip() for line in node_text(doc.css_first("body")).split("\n") if line.strip()]
+    # Lines normalised here, one by one, so that a line normalize empties (a lone control character) or splits
+    # (an escaped line break) cannot shift the furniture's line numbers against the article's units
+    body_lines = _normalised_lines(node_text(doc.css_first("body")))
     wanted = [
         " ".join(node_text(p).split())
         for p in (container.css("p") if container else [])
@@ -138,6 +140,11 @@ def parse_news_html(html: str, *, reference_date: dt.date | None = None, url: st
     return build_article(
         normalize("\n".join(lines)), reference_date=reference_date, url=page_url, known=known, chrome=chrome
     )
+
+
+def _normalised_lines(text: str) -> list[str]:
+    """The non-blank lines of ``text``, each normalised and stripped (a line normalize splits gives several)."""
+    return [piece.strip() for line in text.split("\n") for piece in normalize(line).split("\n") if piece.strip()]
 
 
 def _lay_out(

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 from collections.abc import Iterable, Iterator
 
@@ -23,10 +24,11 @@ from mfaparse._model.documents import Channel, Post, TelegramDump
 from mfaparse._text.emoji import strip_emoji
 from mfaparse._text.entities import is_hashtag_line
 from mfaparse._text.normalize import normalize
+from mfaparse._text.offsets import Edit, Normalized, normalize_explained
 from mfaparse.errors import ParseError
 from mfaparse.telegram._post import SCRAPED, PostState, run
 
-__all__ = ["iter_telegram", "parse_chunk", "parse_telegram", "telegram_chunks"]
+__all__ = ["explain_stream", "iter_telegram", "parse_chunk", "parse_telegram", "raw_chunks", "telegram_chunks"]
 
 _CHROME_SPAN = 40  # lines a channel header may take before its "Download Telegram"
 _BLANK_LAYOUT = 2  # blank runs between paragraphs that show a page sets them apart with blank lines
@@ -201,14 +203,25 @@ def telegram_chunks(lines: Iterable[str]) -> Iterator[tuple[str, int]]:
     """The normalised chunks :func:`iter_telegram` parses (split before each forward header), each with its
     offset in the normalised stream: parsing them apart (:func:`parse_chunk`), in any process, gives the
     same posts with the same spans."""
+    offset = 0
+    for buffer, _raw in raw_chunks(lines):
+        source = normalize("\n".join(buffer) + "\n")
+        yield source, offset
+        offset += len(source)
+
+
+def raw_chunks(lines: Iterable[str]) -> Iterator[tuple[list[str], list[str]]]:
+    """The chunks of :func:`telegram_chunks` before normalising: each chunk's lines without their line ends, and
+    the lines as given (what :func:`mfaparse.explain_stream` maps back to)."""
     if isinstance(lines, (str, bytes)):
         raise TypeError("iter_telegram() takes an iterable of lines (a file, a list); for one str use parse_telegram")
-    offset = 0
     buffer: list[str] = []
+    given: list[str] = []
     for raw in lines:
         if not isinstance(raw, str):
             raise TypeError(f"iter_telegram() takes lines of str, not {type(raw).__name__}")
-        for piece in raw.split("\n") if "\n" in raw.rstrip("\n") else [raw]:
+        pieces = raw.split("\n") if "\n" in raw.rstrip("\n") else [raw]
+        for k, piece in enumerate(pieces):
             line = piece.rstrip("\r\n")
             stripped = line.strip()
             if (
@@ -216,13 +229,54 @@ def telegram_chunks(lines: Iterable[str]) -> Iterator[tuple[str, int]]:
                 and vocab.FORWARD.fullmatch(stripped)
                 and any(s.strip() for s in buffer)
             ):
-                source = normalize("\n".join(buffer) + "\n")
-                yield source, offset
-                offset += len(source)
-                buffer = []
+                yield buffer, given
+                buffer, given = [], []
             buffer.append(line)
+            given.append(piece + ("\n" if len(pieces) > 1 and k < len(pieces) - 1 else ""))
     if buffer:
-        yield normalize("\n".join(buffer) + "\n"), offset
+        yield buffer, given
+
+
+def explain_stream(raw: str) -> Normalized:
+    """:func:`mfaparse.normalize_explained` for a dump read as a stream (:func:`iter_telegram`, ``read()`` of a
+    large file, the CLI's chunks): the stream's normalised text — the chunks normalised one by one — its edits, and
+    ``to_raw`` to map the posts' spans back to ``raw``, the file's decoded text with its line ends as they are
+    (``open(path, encoding=..., newline="")``).
+
+    >>> raw = "Forwarded from A Channel\\r\\nOne &amp; two\\r\\nForwarded from B Channel\\r\\nThree"
+    >>> posts = list(iter_telegram(io.StringIO(raw, newline="")))
+    >>> explained = explain_stream(raw)
+    >>> [explained.to_raw(p.blocks[0].span).slice(raw) for p in posts]
+    ['One &amp; two', 'Three']
+    """
+    if not isinstance(raw, str):
+        raise TypeError(f"explain_stream() takes str, not {type(raw).__name__}")
+    texts: list[str] = []
+    edits: list[Edit] = []
+    raw_base = new_base = 0
+    for buffer, given in raw_chunks(io.StringIO(raw, newline="")):
+        raw_chunk = "".join(given)
+        source = normalize("\n".join(buffer) + "\n")
+        explained = normalize_explained(raw_chunk)
+        chunk_edits = list(explained.edits)
+        if explained.text != source:  # the stream adds a line end the raw text's last line lacks
+            assert source == explained.text + "\n", "chunks normalise alike but for the last line end"
+            end, at = len(raw_chunk), len(explained.text)
+            chunk_edits.append(Edit(raw=Span(start=end, end=end), normalized=Span(start=at, end=at + 1), before="",
+                                    after="\n"))  # fmt: skip
+        edits.extend(
+            Edit(
+                raw=Span(start=e.raw.start + raw_base, end=e.raw.end + raw_base),
+                normalized=Span(start=e.normalized.start + new_base, end=e.normalized.end + new_base),
+                before=e.before,
+                after=e.after,
+            )
+            for e in chunk_edits
+        )
+        texts.append(source)
+        raw_base += len(raw_chunk)
+        new_base += len(source)
+    return Normalized(text="".join(texts), edits=tuple(edits), raw_length=len(raw))
 
 
 def parse_chunk(source: str, base: int) -> tuple[Post, ...]:
