@@ -204,15 +204,15 @@ def telegram_chunks(lines: Iterable[str]) -> Iterator[tuple[str, int]]:
     offset in the normalised stream: parsing them apart (:func:`parse_chunk`), in any process, gives the
     same posts with the same spans."""
     offset = 0
-    for buffer, _raw in raw_chunks(lines):
+    for buffer, _ in raw_chunks(lines, keep=False):
         source = normalize("\n".join(buffer) + "\n")
         yield source, offset
         offset += len(source)
 
 
-def raw_chunks(lines: Iterable[str]) -> Iterator[tuple[list[str], list[str]]]:
+def raw_chunks(lines: Iterable[str], *, keep: bool = True) -> Iterator[tuple[list[str], list[str]]]:
     """The chunks of :func:`telegram_chunks` before normalising: each chunk's lines without their line ends, and
-    the lines as given (what :func:`mfaparse.explain_stream` maps back to)."""
+    (with ``keep``) the lines as given, what :func:`mfaparse.explain_stream` maps back to."""
     if isinstance(lines, (str, bytes)):
         raise TypeError("iter_telegram() takes an iterable of lines (a file, a list); for one str use parse_telegram")
     buffer: list[str] = []
@@ -232,7 +232,8 @@ def raw_chunks(lines: Iterable[str]) -> Iterator[tuple[list[str], list[str]]]:
                 yield buffer, given
                 buffer, given = [], []
             buffer.append(line)
-            given.append(piece + ("\n" if len(pieces) > 1 and k < len(pieces) - 1 else ""))
+            if keep:
+                given.append(piece + ("\n" if len(pieces) > 1 and k < len(pieces) - 1 else ""))
     if buffer:
         yield buffer, given
 
