@@ -21,7 +21,6 @@ from typing import IO, Any
 
 import attrs
 
-from mfaparse._model.jsonl import to_jsonl
 from mfaparse._model.results import DuplicateGroup
 from mfaparse._text.near_duplicates import NearDupOptions, dedup_posts
 
@@ -113,8 +112,7 @@ def _text(line: Line) -> str:
 
 def _group_line(group: DuplicateGroup, records: list[Line]) -> str:
     where = [{"line": records[m].where, "provenance": (records[m].data or {}).get("provenance")} for m in group.members]
-    data = json.loads(to_jsonl(group))
-    data["where"] = where
+    data = {"type": "DuplicateGroup", **group.to_dict(), "where": where}
     return json.dumps(data, ensure_ascii=False)
 
 

@@ -115,30 +115,20 @@ def _batches(chunks: Iterable[tuple[str, int]]) -> Iterator[list[tuple[str, int]
 
 
 def csv_row(record: Any, path: str) -> dict[str, object]:
-    """A record as a CSV row: its provenance's columns (``path`` as given, ``member``, ``index``, ``line``,
-    ``offset``), then the fields."""
-    where = record.provenance
-    row: dict[str, object] = {"path": where.path if where else path}
-    if where is not None:
-        row.update(member=where.member, index=where.index, line=where.line, offset=where.offset)
-    if isinstance(record, ReadFailure):
-        row.update(type="ReadFailure", path=record.path, reason=record.reason)
-        return row
-    row.update(type=type(record).__name__, text=record.text, clean_text=record.clean_text)
+    """A record as a CSV row: the table row (:func:`mfaparse.tables.table_row`: provenance's columns, then the
+    fields) flattened to text — the forward's name, the hashtags space-separated, ``posted_at`` as the record
+    writes it, an article's ``date`` its dateline's."""
+    row: dict[str, Any] = table_row(record, "full")
+    row["path"] = row["path"] or path
     if isinstance(record, Post):
         row.update(
-            channel=record.channel, message_id=record.message_id, url=record.url,
             posted_at=record.posted_at.isoformat() if record.posted_at else None,
-            forward=record.forward.name if record.forward else None, title=record.title, place=record.place,
-            date=record.date.iso() if record.date else None, hashtags=" ".join(h.tag for h in record.hashtags),
-        )  # fmt: skip
-    else:
-        row.update(
-            title=record.title,
-            url=record.url,
-            date=record.dateline.date.iso() if record.dateline and record.dateline.date else None,
+            forward=record.forward.name if record.forward else None,
+            hashtags=" ".join(row["hashtags"]),
         )
-    return row
+    elif isinstance(record, Article):
+        row["date"] = record.dateline.date.iso() if record.dateline and record.dateline.date else None
+    return {name: row[name] for name in CSV_FIELDS if name in row}
 
 
 def _with_reference(record: Post | Article | ReadFailure, reference: dt.date) -> Post | Article | ReadFailure:
