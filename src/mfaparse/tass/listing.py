@@ -26,8 +26,7 @@ import datetime as dt
 import attrs
 
 from mfaparse._model.documents import Article
-from mfaparse._text.normalize import normalize
-from mfaparse.tass.text import build_article, item_starts, units_of
+from mfaparse.tass.text import build_article, item_starts, prepared
 
 __all__ = ["parse_tass_page"]
 
@@ -36,12 +35,7 @@ def parse_tass_page(text: str, reference_date: dt.date | None = None, *, url: st
     """The Articles of a page: one for an article page (what :func:`mfaparse.parse_tass` gives), one per item
     for a listing page (each with ``listing=True``, its spans into its own ``source``: the item's slice of the
     page). Nothing of the page is lost: the lines before the first item (a section crumb) are the first item's."""
-    if not isinstance(text, str):
-        raise TypeError(f"parse_tass_page() takes str, not {type(text).__name__}")
-    if reference_date is not None and not isinstance(reference_date, dt.date):
-        raise TypeError(f"reference_date must be a datetime.date, not {type(reference_date).__name__}")
-    source = normalize(text)
-    units = units_of(source)
+    source, units = prepared(text, reference_date, "parse_tass_page")
     starts = item_starts(source, units)
     if starts is None:  # an article page: what parse_tass gives
         return (build_article(source, reference_date=reference_date, url=url, units=units),)

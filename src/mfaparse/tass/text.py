@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 import regex
@@ -114,17 +115,22 @@ def parse_tass(
     :class:`~mfaparse.ParseError`. A listing page (several items: see :func:`mfaparse.parse_tass_page`, which reads
     them) gives the whole page unread, marked ``listing=True``, or with ``strict=True`` a ParseError.
     """
-    if not isinstance(text, str):
-        raise TypeError(f"parse_tass() takes str, not {type(text).__name__}")
-    if reference_date is not None and not isinstance(reference_date, dt.date):
-        raise TypeError(f"reference_date must be a datetime.date, not {type(reference_date).__name__}")
-    source = normalize(text)
-    units = units_of(source)
+    source, units = prepared(text, reference_date, "parse_tass")
     if item_starts(source, units) is not None:
         if strict:
             raise ParseError("a listing page of several items: read it with parse_tass_page()", position=0)
         return _unread(source, units, url)
     return build_article(source, reference_date=reference_date, strict=strict, url=url, units=units)
+
+
+def prepared(text: str, reference_date: dt.date | None, caller: str) -> tuple[str, list[Span]]:
+    """A page's arguments checked (``caller`` names the function in the error), its normalised text and units."""
+    if not isinstance(text, str):
+        raise TypeError(f"{caller}() takes str, not {type(text).__name__}")
+    if reference_date is not None and not isinstance(reference_date, dt.date):
+        raise TypeError(f"reference_date must be a datetime.date, not {type(reference_date).__name__}")
+    source = normalize(text)
+    return source, units_of(source)
 
 
 def item_starts(source: str, units: list[Span]) -> list[int] | None:
@@ -180,22 +186,23 @@ def _header_start(texts: list[str], k: int) -> int:
 def _unread(source: str, units: list[Span], url: str | None) -> Article:
     """A listing page as one Article (what :func:`parse_tass` gives for it): marked ``listing``, nothing read into
     fields, every line a paragraph."""
-    texts = tuple(u.slice(source) for u in units)
-    body = "\n\n".join(texts)
     return Article(
-        source=source,
-        title=None,
-        subtitle=None,
-        published=None,
-        dateline=None,
-        paragraphs=texts,
-        paragraph_spans=tuple(units),
-        text=body,
-        clean_text=clean_text(body, _CLEAN),
-        language=_language(source),  # type: ignore[arg-type]  # _language returns "en", "ru" or None
-        url=url,
-        listing=True,
-    )
+        source=source, title=None, subtitle=None, published=None, dateline=None, url=url, listing=True,
+        **_body_fields(source, units),
+    )  # fmt: skip
+
+
+def _body_fields(source: str, paragraphs: list[Span]) -> dict[str, Any]:
+    """An Article's fields of its body: the paragraphs and their spans, the text, its NLP view, the language."""
+    texts = tuple(p.slice(source) for p in paragraphs)
+    text = "\n\n".join(texts)
+    return {
+        "paragraphs": texts,
+        "paragraph_spans": tuple(paragraphs),
+        "text": text,
+        "clean_text": clean_text(text, _CLEAN),
+        "language": _language(source),
+    }
 
 
 def build_article(
@@ -257,8 +264,6 @@ def build_article(
         title = Span(start=title.start, end=tail.start())
         agency = agency or tail.group("agency")
 
-    texts = tuple(p.slice(source) for p in paragraphs)
-    body_text = "\n\n".join(texts)
     notes = tuple(
         EditorNote(text=m.group("note").strip(), span=Span(start=p.start + m.start(), end=p.start + m.end()))
         for p in paragraphs
@@ -273,11 +278,7 @@ def build_article(
         subtitle_span=subtitle,
         published=_published(known, stamp, dateline, reference_date),
         dateline=dateline,
-        paragraphs=texts,
-        paragraph_spans=tuple(paragraphs),
-        text=body_text,
-        clean_text=clean_text(body_text, _CLEAN),
-        language=_language(source),  # type: ignore[arg-type]  # _language returns "en", "ru" or None
+        **_body_fields(source, paragraphs),
         editor_notes=notes,
         quotes=quotes,
         speakers=speakers,
