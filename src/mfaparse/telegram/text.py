@@ -129,25 +129,27 @@ def _segments(doc: Lines, first: int, channel: Channel | None) -> list[tuple[int
     header_at = set(headers)
     cuts = [first]
     previous: int | None = None  # the last non-blank line
+    service_before = False  # whether it is a service message
     for i in range(first, len(lines)):
         line = stripped[i]
         if not line:
             continue
         kind = doc.kinds[i]
+        service = page and vocab.SERVICE.fullmatch(line) is not None
         opens = i in header_at or (bool(names) and i > first and strip_emoji(line).strip() in names)
         if page and not opens and previous is not None:
             closed = _closes_post(doc, previous)
             opens = (
                 (closed and kind == "media_placeholder")
                 or (closed and kind == "content" and vocab.POST_OPENING.match(line) is not None)
-                or bool(vocab.SERVICE.fullmatch(line))
-                or bool(vocab.SERVICE.fullmatch(stripped[previous]))
+                or service
+                or service_before
                 or (blank_layout and _starts_new_post(doc, i))
             )
         opens = opens or (previous is not None and doc.kinds[previous] in _FOOTERS and kind == "content")
         if i > cuts[-1] and opens:
             cuts.append(i)
-        previous = i
+        previous, service_before = i, service
     cuts.append(len(lines))
     segments = []
     for a, b in itertools.pairwise(cuts):
