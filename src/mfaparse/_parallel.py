@@ -28,7 +28,7 @@ from mfaparse._model.jsonl import to_jsonl
 from mfaparse._model.results import ReadFailure
 from mfaparse._text.dates import moscow_day
 from mfaparse.tables import table_row
-from mfaparse.telegram.text import parse_chunk, telegram_chunks
+from mfaparse.telegram.text import telegram_chunks
 
 __all__ = ["CSV_FIELDS", "Out", "Position", "Shape", "csv_row", "results"]
 
@@ -94,8 +94,7 @@ def _read_chunks(
 
 def _chunk_posts(batch: Iterable[tuple[str, int]], encoding: str, path: str) -> Iterator[Post | Article | ReadFailure]:
     """The posts of chunks of a dump, saying the dump's encoding and each post's place as ``read()`` does."""
-    posts = reader.with_encoding((post for source, base in batch for post in parse_chunk(source, base)), encoding)
-    for post in reader.placed(posts, by_offset=True):
+    for post in reader.with_encoding(reader.chunk_posts(batch), encoding):
         reader.provenance(post, path, None, 0)  # placed by its offset: the index is not used
         yield post
 

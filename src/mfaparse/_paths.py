@@ -10,6 +10,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from typing import TypeAlias
 
+from mfaparse._model.base import Provenance
 from mfaparse._model.results import ReadFailure
 from mfaparse.formats import REGISTRY
 
@@ -47,7 +48,7 @@ def _expand_one(path: pathlib.Path) -> Iterator[str | ReadFailure]:
         mode = path.stat().st_mode
     except OSError as exc:
         reason = "no such file or directory" if isinstance(exc, FileNotFoundError) else f"cannot read: {exc}"
-        yield ReadFailure(path=str(path), format=None, reason=reason)
+        yield ReadFailure(path=str(path), format=None, reason=reason, provenance=Provenance(path=str(path)))
         return
     if stat.S_ISDIR(mode):
         for child in sorted(path.rglob("*")):
@@ -56,4 +57,9 @@ def _expand_one(path: pathlib.Path) -> Iterator[str | ReadFailure]:
     elif stat.S_ISREG(mode):
         yield str(path)
     else:
-        yield ReadFailure(path=str(path), format=None, reason="not a regular file (a FIFO, socket or device): refused")
+        yield ReadFailure(
+            path=str(path),
+            format=None,
+            reason="not a regular file (a FIFO, socket or device): refused",
+            provenance=Provenance(path=str(path)),
+        )

@@ -45,9 +45,13 @@ __all__ = [
     "INPUT_ERRORS",
     "SUFFIXES",
     "ReadOptions",
+    "chunk_posts",
     "consumed",
     "detect_paths",
+    "element_failure",
     "expand_paths",
+    "guarded",
+    "json_line_records",
     "open_input",
     "plan",
     "read",
@@ -110,19 +114,20 @@ def read_path(path: str, fmt: str | None = None, options: ReadOptions | None = N
     """The records of one input from :func:`expand_paths` (a file, or ``-``), failures included."""
     opts = options if options is not None else ReadOptions()
     if path == "-":
-        yield from _guarded("<stdin>", fmt, lambda: _stdin(opts, fmt))
+        yield from guarded("<stdin>", fmt, lambda: _stdin(opts, fmt))
         return
     file = pathlib.Path(path)
     if file.suffix == ".zip":
-        yield from _guarded(path, fmt, lambda: _zip(file, fmt, opts), stamp=False)  # each member stamps its own
+        yield from guarded(path, fmt, lambda: _zip(file, fmt, opts), stamp=False)  # each member stamps its own
         return
-    yield from _guarded(path, fmt, lambda: _file(file, fmt, opts))
+    yield from guarded(path, fmt, lambda: _file(file, fmt, opts))
 
 
-def _guarded(name: str, fmt: str | None, records: Any, *, stamp: bool = True) -> Iterator[Record]:
+def guarded(name: str, fmt: str | None, records: Any, *, stamp: bool = True, first: int = 0) -> Iterator[Record]:
     """The records, and a ReadFailure where they stop on an input error (those before it were given); with
-    ``stamp``, each with its :class:`~mfaparse.Provenance` (``name`` is ``path`` or ``archive!member``)."""
-    given = 0
+    ``stamp``, each with its :class:`~mfaparse.Provenance` (``name`` is ``path`` or ``archive!member``), indexed
+    from ``first`` (the records of a file's earlier parts, when it is read in parts)."""
+    given = first
     path, _, member = name.partition("!") if ".zip!" in name else (name, "", "")
     try:
         for record in records():
@@ -194,7 +199,7 @@ def _members(archive: zipfile.ZipFile, path: pathlib.Path) -> Iterator[tuple[zip
 def _zip(path: pathlib.Path, fmt: str | None, options: ReadOptions) -> Iterator[Record]:
     with zipfile.ZipFile(path) as archive:
         for info, name in _members(archive, path):
-            yield from _guarded(name, fmt, lambda info=info, name=name: _member(archive, info, name, fmt, options))
+            yield from guarded(name, fmt, lambda info=info, name=name: _member(archive, info, name, fmt, options))
 
 
 def _member(
@@ -292,7 +297,7 @@ def _file(path: pathlib.Path, fmt: str | None, options: ReadOptions) -> Iterator
 
         with open_input(path, options) as stream:
             for item in stream_export(stream, keep_going=True):
-                yield _failure(str(path), item) if isinstance(item, Skipped) else item[0]
+                yield element_failure(str(path), item) if isinstance(item, Skipped) else item[0]
 
 
 def with_encoding(records: Iterable[Record], encoding: str) -> Iterator[Record]:
@@ -307,10 +312,10 @@ def with_encoding(records: Iterable[Record], encoding: str) -> Iterator[Record]:
 def _streamed_text(path: pathlib.Path, entry: FormatSpec, options: ReadOptions, encoding: str) -> Iterator[Record]:
     """A large text file of a line-, row- or JSON-line-streamed format, read in ``encoding``."""
     if entry.stream == "lines":
-        from mfaparse.telegram.text import iter_telegram  # noqa: PLC0415  # the reader imports parsers lazily
+        from mfaparse.telegram.text import telegram_chunks  # noqa: PLC0415  # the reader imports parsers lazily
 
         with open_input(path, options) as stream:
-            yield from placed(iter_telegram(telegram_lines(stream, options, encoding)), by_offset=True)
+            yield from chunk_posts(telegram_chunks(telegram_lines(stream, options, encoding)))
     elif entry.stream == "csv":
         from mfaparse.tass.csv_records import csv_records  # noqa: PLC0415  # lazily
 
@@ -318,11 +323,18 @@ def _streamed_text(path: pathlib.Path, entry: FormatSpec, options: ReadOptions, 
             text = io.TextIOWrapper(stream, encoding=encoding, newline="")
             try:
                 for row in csv_records(text, keep_going=True):
-                    yield _failure(str(path), row, entry) if isinstance(row, Skipped) else row
+                    yield element_failure(str(path), row, entry) if isinstance(row, Skipped) else row
             finally:
                 text.detach()
     else:
         yield from _json_lines(path, entry, options, encoding)
+
+
+def chunk_posts(chunks: Iterable[tuple[str, int]]) -> Iterator[Post]:
+    """The posts of a dump's chunks (:func:`~mfaparse.telegram.text.telegram_chunks`), each placed by its offset."""
+    from mfaparse.telegram.text import parse_chunk  # noqa: PLC0415  # the reader imports parsers lazily
+
+    return placed((post for source, base in chunks for post in parse_chunk(source, base)), by_offset=True)
 
 
 def _head_encoding(head: bytes) -> str:
@@ -407,10 +419,10 @@ def _json_lines(path: pathlib.Path, entry: FormatSpec, options: ReadOptions, enc
     """A large JSON Lines file a line at a time."""
     with open_input(path, options) as stream:
         lines = enumerate(telegram_lines(stream, options, encoding), start=1)
-        yield from _json_line_records(str(path), lines, entry.name)
+        yield from json_line_records(str(path), lines, entry.name)
 
 
-def _json_line_records(name: str, lines: Iterable[tuple[int, str]], fmt: str | None) -> Iterator[Record]:
+def json_line_records(name: str, lines: Iterable[tuple[int, str]], fmt: str | None) -> Iterator[Record]:
     """The records of JSON Lines, a line at a time: a line that is no JSON, or no record of the format, is a
     ReadFailure naming ``name:line`` and reading goes on. The format is the first line's, unless given."""
     entry = spec(fmt) if fmt else None
@@ -446,19 +458,19 @@ def _whole_text(name: str, text: str, fmt: str | None) -> Iterator[Record]:
         except ValueError as exc:
             if not _is_lines(text):
                 raise ParseError(f"expected JSON or JSON Lines: {getattr(exc, 'msg', exc)}") from exc
-            yield from _json_line_records(name, enumerate(text.split("\n"), start=1), fmt)
+            yield from json_line_records(name, enumerate(text.split("\n"), start=1), fmt)
             return
         except RecursionError as exc:
             raise ParseError("expected JSON: nested deeper than the JSON reader's limit") from exc
         values = value if isinstance(value, list) else [value]
         entry = spec(fmt) if fmt else detect_value(values)
         for item in entry.records(values, True):
-            yield _failure(name, item) if isinstance(item, Skipped) else item
+            yield element_failure(name, item) if isinstance(item, Skipped) else item
         return
     entry = spec(fmt) if fmt else sniff(text)[0]
     items = entry.records(load_values(text)[0] if entry.kind == "json" else text, True)
     for item in placed(items, by_offset=entry.name == "telegram-text"):
-        yield _failure(name, item, entry) if isinstance(item, Skipped) else item
+        yield element_failure(name, item, entry) if isinstance(item, Skipped) else item
 
 
 def _line_records(where: str, entry: FormatSpec, values: list[Any]) -> Iterator[Record]:
@@ -472,7 +484,7 @@ def _line_records(where: str, entry: FormatSpec, values: list[Any]) -> Iterator[
             yield item
 
 
-def _failure(name: str, skipped: Skipped, entry: FormatSpec | None = None) -> ReadFailure:
+def element_failure(name: str, skipped: Skipped, entry: FormatSpec | None = None) -> ReadFailure:
     """The failure of one element: ``name#index``, or ``name:line`` for formats numbered by line (CSV)."""
     where = f"{name}:{skipped.index}" if entry is not None and entry.numbered == "line" else f"{name}#{skipped.index}"
     return ReadFailure(path=where, format=entry.name if entry else None, reason=str(skipped.error))

@@ -47,12 +47,23 @@ def is_records_header(header: str) -> bool:
     return len(names) >= 2 and bool(fields & {"title", "body"}) and all(names)
 
 
-def csv_records(stream: IO[str], *, keep_going: bool = False) -> Iterator[Article | Skipped]:
-    """The Articles of CSV or TSV text read from ``stream`` (opened with ``newline=""``); a bad row raises, or
-    with ``keep_going`` is Skipped (its index is the row's first line in the file) and the rest go on."""
+def raise_field_limit() -> None:
+    """Let the csv module read fields as long as an article's text can be."""
     if csv.field_size_limit() < _FIELD_LIMIT:
         csv.field_size_limit(_FIELD_LIMIT)  # process-wide in the csv module: only ever raised, never lowered
-    header = stream.readline()
+
+
+def csv_records(
+    stream: IO[str], *, keep_going: bool = False, header: str | None = None, first_line: int = 2
+) -> Iterator[Article | Skipped]:
+    """The Articles of CSV or TSV text read from ``stream`` (opened with ``newline=""``); a bad row raises, or
+    with ``keep_going`` is Skipped (its index is the row's first line in the file) and the rest go on.
+
+    A part of a file is read with its file's ``header`` line given and ``first_line``, the number of the part's
+    first line in the file (2 for the rows under the header)."""
+    raise_field_limit()
+    if header is None:
+        header = stream.readline()
     if not is_records_header(header):
         raise ParseError(f"expected a header row of article records (title, text, ...), found {header[:80]!r}")
     delimiter = header_delimiter(header)
@@ -61,7 +72,7 @@ def csv_records(stream: IO[str], *, keep_going: bool = False) -> Iterator[Articl
     except csv.Error as exc:
         raise ParseError(f"line 1: not a CSV header: {exc}") from exc
     rows = csv.reader(stream, delimiter=delimiter)
-    line = 2
+    line = first_line
     while True:
         try:
             row = next(rows, None)
@@ -69,7 +80,7 @@ def csv_records(stream: IO[str], *, keep_going: bool = False) -> Iterator[Articl
             raise ParseError(f"line {line}: not CSV: {exc}") from exc
         if row is None:
             return
-        start, line = line, rows.line_num + 2
+        start, line = line, rows.line_num + first_line
         if not any(cell.strip() for cell in row):
             continue
         record = dict(zip(names, row, strict=False))

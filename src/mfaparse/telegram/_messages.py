@@ -29,6 +29,7 @@ from mfaparse.telegram._post import AUTHORED, Entity, Meta, PostState, entity_ki
 __all__ = [
     "ALL_MARKED",
     "SEPARATOR",
+    "Extent",
     "Message",
     "Meta",
     "Piece",
@@ -38,6 +39,7 @@ __all__ = [
     "int_field",
     "mappings",
     "message_dump",
+    "messages_extent",
     "piece_kind",
     "posts_of",
 ]
@@ -108,13 +110,54 @@ def message_post(message: Message, base: int = 0) -> tuple[Post, str]:
 
 
 def build_messages(
-    items: Iterable[T], convert: Callable[[T], Message | None], *, keep_going: bool = False, objects: bool = False
+    items: Iterable[T],
+    convert: Callable[[T], Message | None],
+    *,
+    keep_going: bool = False,
+    objects: bool = False,
+    offset: int = 0,
+    first: int = 0,
 ) -> Iterator[tuple[Post, str] | Skipped]:
     """The Post and text of each item ``convert`` turns into a Message (None: not a post, such as a service
     message), placed in the dump's source. A bad item raises its ParseError, or with ``keep_going`` is
-    :class:`Skipped` and the rest go on; ``objects`` requires each item to be a mapping (JSON objects)."""
-    offset = 0
-    for index, item in enumerate(items):
+    :class:`Skipped` and the rest go on; ``objects`` requires each item to be a mapping (JSON objects).
+
+    Items that are a part of a longer list start at index ``first``, their texts at ``offset`` in the source."""
+    for message in _converted(items, convert, keep_going=keep_going, objects=objects, first=first):
+        if isinstance(message, Skipped):
+            yield message
+            continue
+        post, text = message_post(message, offset)
+        yield post, text
+        offset += len(text) + len(SEPARATOR)
+
+
+def messages_extent(items: Sequence[T], convert: Callable[[T], Message | None], *, objects: bool = False) -> Extent:
+    """What :func:`build_messages` (with ``keep_going``) makes of ``items``, without parsing a post: how many
+    records (posts and skipped items) and how long the source of their posts is — where the items of a list that
+    come after these are placed."""
+    records = length = 0
+    for message in _converted(items, convert, keep_going=True, objects=objects, first=0):
+        records += 1
+        if not isinstance(message, Skipped):
+            length += len(assemble(message.pieces)[0]) + len(SEPARATOR)
+    return Extent(items=len(items), records=records, length=length)
+
+
+@attrs.frozen
+class Extent:
+    """The size of some messages of a dump (:func:`messages_extent`): items, records made, source length."""
+
+    items: int
+    records: int
+    length: int
+
+
+def _converted(
+    items: Iterable[T], convert: Callable[[T], Message | None], *, keep_going: bool, objects: bool, first: int
+) -> Iterator[Message | Skipped]:
+    """The Message of each item that is a post, or its Skipped (with ``keep_going``; else its ParseError)."""
+    for index, item in enumerate(items, start=first):
         try:
             if objects and not isinstance(item, Mapping):
                 raise ParseError(f"expected each message to be an object, found {type(item).__name__}")
@@ -124,11 +167,8 @@ def build_messages(
                 raise ParseError(f"message #{index}: {exc.reason}", position=exc.position) from exc
             yield Skipped(index, exc)
             continue
-        if message is None:
-            continue
-        post, text = message_post(message, offset)
-        yield post, text
-        offset += len(text) + len(SEPARATOR)
+        if message is not None:
+            yield message
 
 
 def mappings(items: Iterable[Any], name: str) -> Iterator[Mapping[str, Any]]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import IO, Any
 
 from mfaparse._model.documents import Channel, Forward, Media, Post, TelegramDump
@@ -28,6 +28,7 @@ from mfaparse._text.dates import unix_time
 from mfaparse.errors import ParseError
 from mfaparse.telegram._messages import (
     ALL_MARKED,
+    Extent,
     Message,
     Meta,
     Piece,
@@ -35,11 +36,12 @@ from mfaparse.telegram._messages import (
     build_messages,
     int_field,
     message_dump,
+    messages_extent,
     piece_kind,
     posts_of,
 )
 
-__all__ = ["export_channel", "export_messages", "iter_telegram_export", "parse_telegram_export"]
+__all__ = ["export_channel", "export_extent", "export_messages", "iter_telegram_export", "parse_telegram_export"]
 
 _MEDIA_FIELDS = ("photo", "file", "thumbnail", "media_type", "sticker_emoji", "poll", "location_information")
 _HEAD_BYTES = 64 * 1024
@@ -133,11 +135,20 @@ def export_channel(data: Mapping[str, Any]) -> Channel | None:
 
 
 def export_messages(
-    messages: Iterable[Any], channel: Channel | None, *, keep_going: bool = False
+    messages: Iterable[Any], channel: Channel | None, *, keep_going: bool = False, offset: int = 0, first: int = 0
 ) -> Iterator[tuple[Post, str] | Skipped]:
-    """The Posts of an export's messages (see :func:`~mfaparse.telegram._messages.build_messages`)."""
+    """The Posts of an export's messages (see :func:`~mfaparse.telegram._messages.build_messages`; ``offset``
+    and ``first`` place messages that are a part of the export's list)."""
     name = channel.name if channel else None
-    return build_messages(messages, lambda m: _message(m, name), keep_going=keep_going, objects=True)
+    return build_messages(
+        messages, lambda m: _message(m, name), keep_going=keep_going, objects=True, offset=offset, first=first
+    )
+
+
+def export_extent(messages: Sequence[Any], channel: Channel | None) -> Extent:
+    """The size of some of an export's messages as :func:`export_messages` places them (without parsing them)."""
+    name = channel.name if channel else None
+    return messages_extent(messages, lambda m: _message(m, name), objects=True)
 
 
 def parse_telegram_export(data: Mapping[str, Any] | str | bytes) -> TelegramDump:

@@ -225,12 +225,7 @@ def raw_chunks(lines: Iterable[str], *, keep: bool = True) -> Iterator[tuple[lis
         pieces = raw.split("\n") if "\n" in raw.rstrip("\n") else [raw]
         for k, piece in enumerate(pieces):
             line = piece.rstrip("\r\n")
-            stripped = line.strip()
-            if (
-                stripped.startswith(vocab.FORWARD_STARTS)
-                and vocab.FORWARD.fullmatch(stripped)
-                and any(s.strip() for s in buffer)
-            ):
+            if is_forward_header(line) and any(s.strip() for s in buffer):
                 yield buffer, given
                 buffer, given = [], []
             buffer.append(line)
@@ -238,6 +233,13 @@ def raw_chunks(lines: Iterable[str], *, keep: bool = True) -> Iterator[tuple[lis
                 given.append(piece + ("\n" if len(pieces) > 1 and k < len(pieces) - 1 else ""))
     if buffer:
         yield buffer, given
+
+
+def is_forward_header(line: str) -> bool:
+    """Whether a line (without its line end) is a forward header: where :func:`telegram_chunks` cuts a dump, once
+    anything but blank lines stands before it."""
+    stripped = line.strip()
+    return stripped.startswith(vocab.FORWARD_STARTS) and vocab.FORWARD.fullmatch(stripped) is not None
 
 
 def explain_stream(raw: str) -> Normalized:
