@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import operator
 import re  # literal ranges only, for speed: see _WORD
 import unicodedata
 import zlib
@@ -27,7 +28,17 @@ import attrs
 from mfaparse._model.checks import whole
 from mfaparse._model.results import DuplicateGroup
 
-__all__ = ["DuplicateGroup", "MinHasher", "NearDupOptions", "dedup_posts", "text_fingerprint"]
+__all__ = [
+    "BUCKET_LIMIT",
+    "DuplicateGroup",
+    "MinHasher",
+    "NearDupOptions",
+    "assemble_groups",
+    "band_keys",
+    "dedup_posts",
+    "hashes",
+    "text_fingerprint",
+]
 
 # Words of any script: letters, digits and ``_`` (stdlib ``\w``) with the combining marks ``\w`` leaves out:
 # Latin, Cyrillic, Hebrew and Arabic marks, and the Indic blocks whole (Devanagari vowel signs, viramas).
@@ -39,7 +50,7 @@ _HASH_MASK = (1 << 62) - 1
 _BORROWED = 1 << 62
 _MIX_MASK = (1 << 61) - 1
 _K1 = 0x1E3779B1  # odd multiplier that spreads a borrowed bin's source value
-_BUCKET_LIMIT = 8  # posts kept per LSH bucket for comparison; exact copies beyond it are caught by their hash
+BUCKET_LIMIT = 8  # posts kept per LSH bucket for comparison; exact copies beyond it are caught by their hash
 
 
 @attrs.frozen(kw_only=True)
@@ -163,7 +174,10 @@ def _densify(mins: dict[int, int], bins: int) -> tuple[int, ...]:
 
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:
     """Estimated Jaccard similarity of two signatures."""
-    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
+    if len(a) != len(b):
+        raise ValueError(f"signatures of different lengths: {len(a)} and {len(b)}")
+    same: int = sum(map(operator.eq, a, b))  # map in C: a third of a generator's time
+    return same / len(a)
 
 
 def dedup_posts(posts: Iterable[object], options: NearDupOptions | None = None) -> tuple[DuplicateGroup, ...]:
@@ -176,18 +190,12 @@ def dedup_posts(posts: Iterable[object], options: NearDupOptions | None = None) 
     if not isinstance(opts, NearDupOptions):
         raise TypeError(f"options must be NearDupOptions, not {type(opts).__name__}")
     texts = [_text_of(p) for p in posts]
-    groups: list[DuplicateGroup] = []
-
-    words = [normalised_words(t) for t in texts]  # tokenised once for both hashes
-    exact: dict[str, list[int]] = {}
-    for i, w in enumerate(words):
-        exact.setdefault(_fingerprint(w), []).append(i)
-    groups.extend(
-        DuplicateGroup(kind="exact", representative=m[0], members=tuple(m)) for m in exact.values() if len(m) > 1
-    )
-
     hasher = MinHasher(opts)
-    signatures = [hasher.signature_of_words(w) for w in words]
+    hashed = [hashes(t, hasher) for t in texts]  # tokenised once for both hashes
+    exact: dict[str, list[int]] = {}
+    for i, (fingerprint, _) in enumerate(hashed):
+        exact.setdefault(fingerprint, []).append(i)
+    signatures = [signature for _, signature in hashed]
     rows = opts.num_perm // opts.bands
     parent = list(range(len(texts)))
     for band in range(opts.bands):
@@ -197,23 +205,39 @@ def dedup_posts(posts: Iterable[object], options: NearDupOptions | None = None) 
             for j in bucket:  # a bounded number of earlier posts per bucket: linear overall
                 if _find(parent, j) != _find(parent, i) and similarity(signatures[j], sig) >= opts.threshold:
                     _union(parent, j, i)
-            if len(bucket) < _BUCKET_LIMIT:
+            if len(bucket) < BUCKET_LIMIT:
                 bucket.append(i)
     near: dict[int, list[int]] = {}
     for i in range(len(texts)):
         near.setdefault(_find(parent, i), []).append(i)
+    return assemble_groups(exact.values(), near.values())
+
+
+def assemble_groups(exact: Iterable[Sequence[int]], near: Iterable[Sequence[int]]) -> tuple[DuplicateGroup, ...]:
+    """The groups of :func:`dedup_posts` from its exact groups and near components (members in order; groups of
+    one are left out, and a near group that is only an exact group again adds nothing), earliest first."""
+    exact_groups = [tuple(m) for m in exact if len(m) > 1]
+    seen = set(exact_groups)
+    groups = [DuplicateGroup(kind="exact", representative=m[0], members=m) for m in exact_groups]
     groups.extend(
         DuplicateGroup(kind="near", representative=m[0], members=tuple(m))
-        for m in near.values()
-        if len(m) > 1 and not _same_as_exact(m, exact)
+        for m in near
+        if len(m) > 1 and tuple(m) not in seen
     )
     groups.sort(key=lambda g: (g.representative, g.kind))
     return tuple(groups)
 
 
-def _same_as_exact(members: list[int], exact: dict[str, list[int]]) -> bool:
-    """A near group that is only an exact group again adds nothing."""
-    return any(members == m for m in exact.values())
+def band_keys(signature: Sequence[int], options: NearDupOptions) -> list[tuple[int, ...]]:
+    """A signature's LSH bucket in each band: the band's number and its rows."""
+    rows = options.num_perm // options.bands
+    return [(band, *signature[band * rows : (band + 1) * rows]) for band in range(options.bands)]
+
+
+def hashes(text: str, hasher: MinHasher) -> tuple[str, tuple[int, ...]]:
+    """A text's exact fingerprint and its signature, from one tokenisation (what :func:`dedup_posts` computes)."""
+    words = normalised_words(text)
+    return _fingerprint(words), hasher.signature_of_words(words)
 
 
 def _find(parent: list[int], i: int) -> int:
