@@ -275,7 +275,7 @@ def test_progress_inside_a_large_file(tmp_path: pathlib.Path, capsys: pytest.Cap
 def test_cli_read_and_dask_see_the_same_files(tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A folder means the same inputs to ``mfaparse parse``, ``read()``, ``detect`` and Dask: files of the
     supported suffixes (a README beside the data is no article), archives included."""
-    from mfaparse import dask_support  # noqa: PLC0415  # its input list, without a cluster
+    from mfaparse import _pieces, dask_support  # noqa: PLC0415  # its inputs and pieces, without a cluster
 
     data = tmp_path / "data"
     (data / "sub").mkdir(parents=True)
@@ -301,7 +301,10 @@ def test_cli_read_and_dask_see_the_same_files(tmp_path: pathlib.Path, capsys: py
     ]
     bag_inputs = [item for item in mfaparse.expand_paths([data]) if isinstance(item, str)]
     assert bag_inputs == expected
-    assert [r["type"] for path in bag_inputs for r in dask_support.file_records(path)] == ["Post", "Post", "Article"]
+    options = mfaparse.ReadOptions()
+    pieces = [p for path in bag_inputs for p in _pieces.pieces(path, None, options, dask_support.PARTITION_BYTES)]
+    records = [r for p in pieces for r in _pieces.piece_records(p, None, None, options)]
+    assert [type(r).__name__ for r in records] == ["Post", "Post", "Article"]
 
 
 def test_format_choices_are_the_registry() -> None:

@@ -29,6 +29,7 @@ def test_every_example_is_tested() -> None:
         "parse_tass_articles.py",
         "near_duplicates.py",
         "load_into_pandas.py",
+        "dask_corpus.py",  # run on a local cluster by tests/test_dask.py
     }
 
 

@@ -1,69 +1,463 @@
-"""Running the parsers on Dask: a bag over files, records as JSON-ready dicts, corpus dedup as a second step.
+"""Running mfaparse on Dask: partitions that follow the data, output in the profiles, corpus dedup as a shuffle.
 
-Needs ``pip install 'mfaparse[dask]'``. Every function here is importable by workers and pickles.
+Needs ``pip install 'mfaparse[dask]'``; nothing else in mfaparse imports Dask. Every function that runs on the
+workers is a module-level function of mfaparse, and records and options pickle.
 
-    from dask.distributed import Client, LocalCluster
-    import mfaparse.dask_support as md
+* :func:`records_bag` — a ``dask.bag`` of the records ``read()`` gives, partitioned by the data: a large Telegram
+  dump cut where ``-j`` cuts it, a large export between messages, large JSON Lines and CSV files between rows,
+  small files grouped into partitions of similar size (:mod:`mfaparse._pieces`);
+* :func:`write_jsonl`, :func:`write_parquet`, :func:`to_dicts` — output in a profile (``slim`` by default, as
+  ``mfaparse parse`` writes), one newline-terminated file per partition;
+* :func:`duplicate_groups` — the groups :func:`~mfaparse.dedup_posts` gives for the bag's posts and articles,
+  found where the records are: only ids travel (LSH band keys and fingerprints shuffled with ``groupby``, pairs
+  joined by union–find), never texts.
 
-    with LocalCluster(n_workers=2) as cluster, Client(cluster):
-        bag = md.records_bag(["dumps/", "articles/"])
-        bag.map(json.dumps).to_textfiles("out/*.jsonl")          # JSON Lines, one file per partition
-        groups = md.duplicate_groups(bag)                        # exact and near-duplicate groups
+See ``docs/dask.md`` for the recipe (``examples/dask_corpus.py``).
 """
 
 from __future__ import annotations
 
+import hashlib
+import operator
 import pathlib
-from collections.abc import Iterable
+import struct
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from mfaparse import _pieces
 from mfaparse._model.jsonl import to_jsonl
-from mfaparse._model.results import DuplicateGroup
-from mfaparse._text.near_duplicates import NearDupOptions, dedup_posts
+from mfaparse._model.results import DuplicateGroup, ReadFailure
+from mfaparse._text.near_duplicates import (
+    BUCKET_LIMIT,
+    MinHasher,
+    NearDupOptions,
+    assemble_groups,
+    band_keys,
+    hashes,
+    similarity,
+)
 from mfaparse.errors import MissingDependencyError
-from mfaparse.reader import expand_paths, read_path
+from mfaparse.reader import ReadOptions, expand_paths
 
-__all__ = ["duplicate_groups", "file_records", "records_bag"]
+__all__ = [
+    "PARTITION_BYTES",
+    "duplicate_groups",
+    "records_bag",
+    "to_dicts",
+    "write_jsonl",
+    "write_jsonl_and_dedup",
+    "write_parquet",
+]
+
+PARTITION_BYTES = 32 << 20
+"""Input bytes per partition (a few seconds of parsing on one core)."""
+
+Signed = tuple[int, int, tuple[int, ...]]  # a post's id (see _signed), its exact fingerprint, its signature
 
 
-def _dask_bag() -> Any:
+def _dask() -> tuple[Any, Any]:
     try:
+        import dask  # noqa: PLC0415  # optional dependency
         import dask.bag  # noqa: PLC0415  # optional dependency
     except ImportError as exc:
         raise MissingDependencyError("running on Dask needs the dask extra: pip install 'mfaparse[dask]'") from exc
-    return dask.bag
-
-
-def file_records(path: str, format: str | None = None) -> list[dict[str, Any]]:  # read()'s word
-    """The records of one input as JSON-ready dicts with their ``type`` (what a Dask task returns)."""
-    import json  # noqa: PLC0415  # kept local: this runs on workers
-
-    fmt = None if format in (None, "auto") else format
-    return [json.loads(to_jsonl(record)) for record in read_path(path, fmt)]
+    return dask, dask.bag
 
 
 def records_bag(
-    paths: Iterable[str | pathlib.Path], *, format: str | None = None, partitions: int | None = None
+    paths: str | pathlib.Path | Iterable[str | pathlib.Path],
+    *,
+    format: str | None = None,  # read()'s word
+    options: ReadOptions | None = None,
+    partition_bytes: int = PARTITION_BYTES,
 ) -> Any:
-    """A ``dask.bag`` of record dicts: one task per input, the inputs expanded as :func:`mfaparse.read` expands
-    them (:func:`mfaparse.expand_paths`); a name that is no input is a ReadFailure dict like any other."""
-    bag = _dask_bag()
-    import json  # noqa: PLC0415  # kept local, as in file_records
+    """A ``dask.bag`` of the records ``read(paths, format=...)`` gives (Post, Article, ReadFailure), in order.
 
-    inputs = list(expand_paths(list(paths)))
-    files = [item for item in inputs if isinstance(item, str)]
-    missing = [json.loads(to_jsonl(item)) for item in inputs if not isinstance(item, str)]
-    records = bag.from_sequence(files, npartitions=partitions or max(1, min(len(files), 64))).map(
-        file_records, format=format
-    )
-    flat = records.flatten()
-    return bag.concat([bag.from_sequence(missing, npartitions=1), flat]) if missing else flat
+    The inputs are expanded on the client by :func:`mfaparse.expand_paths`, as ``read()`` and the command line
+    expand them. Files that ``read()`` streams and that are larger than ``partition_bytes`` are cut into pieces of
+    about that size; the cutting reads only small windows of each such file — except a CSV file, whose rows are
+    read once — and runs on the cluster before this returns. Each piece after a file's first is placed by what
+    stands before it (measured on the workers in parallel: a dump's normalised length costs about a tenth of its
+    parse), so records, spans and provenance equal ``read()``'s. Where a piece fails (bad bytes, a line over
+    ``ReadOptions.max_line``), the failure record ends that piece only, not the rest of the file.
+    """
+    dask, bag = _dask()
+    if isinstance(partition_bytes, bool) or not isinstance(partition_bytes, int) or partition_bytes < 1:
+        raise TypeError(f"partition_bytes must be a positive int, not {partition_bytes!r}")
+    opts = options if options is not None else ReadOptions()
+    if not isinstance(opts, ReadOptions):
+        raise TypeError(f"options must be ReadOptions, not {type(opts).__name__}")
+    fmt = None if format in (None, "auto") else format
+    items = list(expand_paths(paths))
+    large = [i for i, item in enumerate(items) if isinstance(item, str) and _larger(item, partition_bytes)]
+    planned = dask.compute(*[dask.delayed(_pieces.pieces)(items[i], fmt, opts, partition_bytes) for i in large])
+    cut = dict(zip(large, planned, strict=True))
+    flat: list[_pieces.Piece | ReadFailure] = []
+    for i, item in enumerate(items):
+        if isinstance(item, ReadFailure):
+            flat.append(item)
+        else:
+            flat.extend(cut.get(i) or _pieces.pieces(item, fmt, opts, partition_bytes))
+    befores = _befores(dask, flat, opts)
+    parts = [
+        dask.delayed(_partition)(group, [_before(befores, piece) for piece in group], fmt, opts)
+        for group in _pieces.partitions(flat, partition_bytes)
+    ]
+    return bag.from_delayed(parts) if parts else bag.from_sequence([], npartitions=1)
+
+
+def _larger(path: str, size: int) -> bool:
+    try:
+        return path != "-" and pathlib.Path(path).stat().st_size > size
+    except OSError:
+        return False
+
+
+def _before(befores: dict[tuple[str, int], Any], piece: _pieces.Piece | ReadFailure) -> Any:
+    return befores.get((piece.path, piece.number)) if isinstance(piece, _pieces.Piece) else None
+
+
+def _befores(dask: Any, flat: list[_pieces.Piece | ReadFailure], options: ReadOptions) -> dict[tuple[str, int], Any]:
+    """For each cut piece that needs it, a delayed Carry: what stands before it, from its file's earlier pieces
+    measured in parallel."""
+    by_file: dict[str, list[_pieces.Piece]] = {}
+    for piece in flat:
+        if isinstance(piece, _pieces.Piece) and piece.kind not in ("whole", "csv"):
+            by_file.setdefault(piece.path, []).append(piece)
+    out: dict[tuple[str, int], Any] = {}
+    for path, file_pieces in by_file.items():
+        measured = [dask.delayed(_pieces.measure)(p, options) for p in file_pieces[:-1]]
+        running = dask.delayed(_pieces.carries)(measured)
+        for piece in file_pieces[1:]:
+            out[(path, piece.number)] = dask.delayed(operator.getitem)(running, piece.number)
+    return out
+
+
+def _partition(
+    group: list[_pieces.Piece | ReadFailure], befores: list[Any], fmt: str | None, options: ReadOptions
+) -> list[Any]:
+    """The records of one partition (runs on a worker)."""
+    return [
+        record
+        for piece, before in zip(group, befores, strict=True)
+        for record in _pieces.piece_records(piece, before, fmt, options)
+    ]
+
+
+def to_dicts(
+    bag: Any, profile: str = "slim", *, fields: Sequence[str] | None = None, exclude: Sequence[str] | None = None
+) -> Any:
+    """The records as JSON-ready dicts with their ``type`` (``to_dict(profile, fields=, exclude=)``), for
+    ``to_dataframe`` or your own writer."""
+    return bag.map(_as_dict, profile, fields, exclude)
+
+
+def _as_dict(record: Any, profile: str, fields: Sequence[str] | None, exclude: Sequence[str] | None) -> dict[str, Any]:
+    return {"type": type(record).__name__, **record.to_dict(profile, fields=fields, exclude=exclude)}
+
+
+def write_jsonl(
+    bag: Any,
+    folder: str | pathlib.Path,
+    profile: str = "slim",
+    *,
+    fields: Sequence[str] | None = None,
+    exclude: Sequence[str] | None = None,
+    compute: bool = True,
+) -> Any:
+    """Write the records as JSON Lines, one file per partition (``part-00000.jsonl``, ...), every line ending in
+    a newline (``cat folder/*.jsonl`` is one JSON Lines stream in the bag's order). Returns the paths written, or
+    with ``compute=False`` the delayed writes (to compute with other work)."""
+    dask, _ = _dask()
+    target = pathlib.Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    writes = [
+        dask.delayed(_write_jsonl)(part, str(target / f"part-{k:05d}.jsonl"), profile, fields, exclude)
+        for k, part in enumerate(bag.to_delayed())
+    ]
+    return list(dask.compute(*writes)) if compute else writes
+
+
+def _write_jsonl(
+    records: Iterable[Any], path: str, profile: str, fields: Sequence[str] | None, exclude: Sequence[str] | None
+) -> str:
+    pathlib.Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        for record in records:
+            out.write(to_jsonl(record, profile, fields=fields, exclude=exclude) + "\n")
+    return path
+
+
+def write_parquet(bag: Any, folder: str | pathlib.Path, profile: str = "slim", *, compute: bool = True) -> Any:
+    """Write the records as Parquet, one file per partition (``part-00000.parquet``, ...), each with the schema of
+    :func:`mfaparse.tables.arrow_schema` (the same in every file: read the folder as one table). Needs pyarrow."""
+    dask, _ = _dask()
+    target = pathlib.Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    writes = [
+        dask.delayed(_write_parquet)(part, str(target / f"part-{k:05d}.parquet"), profile)
+        for k, part in enumerate(bag.to_delayed())
+    ]
+    return list(dask.compute(*writes)) if compute else writes
+
+
+def _write_and_sign(
+    records: Iterable[Any], path: str, output: tuple[str, Any, Any], partition: int, options: NearDupOptions
+) -> tuple[str, list[Signed]]:
+    """One partition written (``output``: profile, fields, exclude) and its texts hashed, in one task."""
+    kept = list(records)
+    return _write_jsonl(kept, path, *output), _signed(kept, partition, options)
+
+
+def _write_parquet(records: Iterable[Any], path: str, profile: str) -> str:
+    from mfaparse.tables import ParquetWriter, table_row  # noqa: PLC0415  # pyarrow is optional
+
+    pathlib.Path(path).parent.mkdir(parents=True, exist_ok=True)
+    writer = ParquetWriter(path, profile)
+    try:
+        for record in records:
+            writer.write(table_row(record, profile))
+    finally:
+        writer.close()
+    return path
 
 
 def duplicate_groups(bag: Any, options: NearDupOptions | None = None) -> tuple[DuplicateGroup, ...]:
-    """Exact and near-duplicate groups of the posts and articles in a records bag (a second, gathering step).
+    """The exact and near-duplicate groups of the bag's posts and articles: what
+    :func:`~mfaparse.dedup_posts` gives for them, members numbered among them in the bag's order.
 
-    Members are indices in the order the bag yields its records.
+    Computed where the records are: each partition hashes its texts (fingerprint and signature); the LSH band
+    keys, with ids and fingerprints, are shuffled (split by band key in each partition, grouped in each part);
+    each bucket gives the comparisons ``dedup_posts`` makes there — copies (same fingerprint, so the same
+    signature) joined at once, the rest checked with the signatures of the posts concerned (one per fingerprint,
+    gathered on a worker) — and, in the first band, the exact groups; the joins are merged by union–find, per
+    part and then on the client. The client receives ids only: partition counts, exact groups, joins.
     """
-    texts = [r["text"] for r in bag.compute() if r.get("type") in ("Post", "Article")]
-    return dedup_posts(texts, options)
+    dask, _ = _dask()
+    opts = _near_options(options)
+    signed = [dask.delayed(_signed)(part, k, opts) for k, part in enumerate(bag.to_delayed())]
+    counts, exact, joins = _dedup_graph(dask, signed, opts)
+    found_counts, found_exact, found_joins = _compute(counts, exact, joins)
+    return _assembled(found_counts, found_exact, found_joins)
+
+
+def write_jsonl_and_dedup(
+    bag: Any,
+    folder: str | pathlib.Path,
+    profile: str = "slim",
+    *,
+    fields: Sequence[str] | None = None,
+    exclude: Sequence[str] | None = None,
+    options: NearDupOptions | None = None,
+) -> tuple[list[str], tuple[DuplicateGroup, ...]]:
+    """:func:`write_jsonl` and :func:`duplicate_groups` in one pass over the inputs: the task that writes a
+    partition's file also hashes its texts, so each input is parsed once. Returns the paths and the groups
+    (members numbered among the posts and articles, in the order of the files written)."""
+    dask, _ = _dask()
+    opts = _near_options(options)
+    target = pathlib.Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    written = [
+        dask.delayed(_write_and_sign, nout=2)(
+            part, str(target / f"part-{k:05d}.jsonl"), (profile, fields, exclude), k, opts
+        )
+        for k, part in enumerate(bag.to_delayed())
+    ]
+    counts, exact, joins = _dedup_graph(dask, [signed for _, signed in written], opts)
+    paths, found_counts, found_exact, found_joins = _compute([path for path, _ in written], counts, exact, joins)
+    return list(paths), _assembled(found_counts, found_exact, found_joins)
+
+
+def _near_options(options: NearDupOptions | None) -> NearDupOptions:
+    opts = options if options is not None else NearDupOptions()
+    if not isinstance(opts, NearDupOptions):
+        raise TypeError(f"options must be NearDupOptions, not {type(opts).__name__}")
+    return opts
+
+
+def _dedup_graph(dask: Any, signed: list[Any], opts: NearDupOptions) -> tuple[list[Any], list[Any], list[Any]]:
+    """The delayed counts, exact groups and joins of partitions' signatures (see :func:`duplicate_groups`)."""
+    delayed = dask.delayed
+    ways = max(1, min(len(signed), _SHUFFLE_WAYS))
+    splits = [delayed(_band_split, nout=ways)(s, opts, ways) for s in signed]
+    buckets = [delayed(_bucket_part)([split[w] for split in splits]) for w in range(ways)]
+    wanted = delayed(_wanted)(buckets)
+    lookup = delayed(_merged)([delayed(_pick)(s, wanted) for s in signed])
+    joins = [delayed(_joins)(b, lookup, opts.threshold) for b in buckets]
+    counts = [delayed(len)(s) for s in signed]
+    exact = [delayed(_exact_of)(b) for b in buckets]
+    return counts, exact, joins
+
+
+def _compute(*collections: Any) -> tuple[Any, ...]:
+    """Everything :func:`duplicate_groups` brings to the client (ids only), in one ``dask.compute``."""
+    dask, _ = _dask()
+    return tuple(dask.compute(*collections))
+
+
+_PLACE_BITS = 32  # an id is (partition << 32) | place: ordered as the bag is
+_SHUFFLE_WAYS = 32  # parts the band keys are shuffled into (at most one per partition)
+Entry = tuple[int, int, int]  # a band entry: bucket key, id, fingerprint
+Check = tuple[tuple[tuple[int, int], ...], tuple[int, ...], int]
+"""Posts of one fingerprint (the third) to join to earlier posts ``(id, fingerprint)`` whose signature is similar."""
+Bucketed = tuple[list[list[int]], list[tuple[int, int]], list[Check]]  # exact groups, sure joins, checks
+
+
+def _signed(records: Iterable[Any], partition: int, options: NearDupOptions) -> list[Signed]:
+    hasher = MinHasher(options)
+    texts = (r.text for r in records if type(r).__name__ in ("Post", "Article"))
+    out: list[Signed] = []
+    for i, text in enumerate(texts):
+        fingerprint, signature = hashes(text, hasher)
+        out.append(((partition << _PLACE_BITS) | i, int(fingerprint, 16), signature))
+    return out
+
+
+def _band_split(signed: Iterable[Signed], options: NearDupOptions, ways: int) -> tuple[list[Entry], ...]:
+    """A partition's band entries — each post's LSH bucket in each band (the band's number and a 128-bit hash of
+    its rows, as exact as the fingerprints), its id and fingerprint — split by bucket key into ``ways`` parts."""
+    out: tuple[list[Entry], ...] = tuple([] for _ in range(ways))
+    packed = struct.Struct(f"<{options.num_perm // options.bands}Q")  # signature values are below 2**63
+    for i, fingerprint, signature in signed:
+        for band, *rows in band_keys(signature, options):
+            digest = hashlib.blake2b(packed.pack(*rows), digest_size=16).digest()
+            key = (band << 128) | int.from_bytes(digest, "little")
+            out[key % ways].append((key, i, fingerprint))
+    return out
+
+
+def _bucket_part(parts: Iterable[list[Entry]]) -> Bucketed:
+    """One part of the shuffle: its buckets, and what each adds (:func:`_bucket_joins`)."""
+    buckets: dict[int, list[tuple[int, int]]] = {}
+    for part in parts:
+        for key, i, f in part:
+            buckets.setdefault(key, []).append((i, f))
+    found: Bucketed = ([], [], [])
+    for key, members in buckets.items():
+        if len(members) > 1:
+            _bucket_joins(key, members, found)
+    return found
+
+
+def _bucket_joins(key: int, entries: list[tuple[int, int]], found: Bucketed) -> None:
+    """The comparisons ``dedup_posts`` makes in one LSH bucket, as joins: its members in order, each compared with
+    the earlier ones among the first :data:`~mfaparse._text.near_duplicates.BUCKET_LIMIT`.
+
+    Copies (the same fingerprint) are similar for certain: a sure join. Later members of one fingerprint are
+    compared with the same first members, so they are one check ``(earlier, members, fingerprint)`` — earlier
+    members one per fingerprint (copies among them are joined already); where a copy is among the earlier ones,
+    the members are joined to it and only their first needs checking against the others. What a bucket adds grows
+    with the bucket, not with the bucket times the limit. Copies share every bucket, so the buckets of the first
+    band also give the exact groups.
+    """
+    members = sorted(entries)
+    if key >> 128 == 0:
+        copies: dict[int, list[int]] = {}
+        for i, f in members:
+            copies.setdefault(f, []).append(i)
+        found[0].extend(ids for ids in copies.values() if len(ids) > 1)
+    head = members[:BUCKET_LIMIT]
+    for b, (i, f) in enumerate(head):  # the first members, each compared with those before it
+        _compare(found, head[:b], (i,), f)
+    later: dict[int, list[int]] = {}
+    for i, f in members[BUCKET_LIMIT:]:
+        later.setdefault(f, []).append(i)
+    for f, ids in later.items():
+        _compare(found, head, tuple(ids), f)
+
+
+def _compare(found: Bucketed, earlier: list[tuple[int, int]], ids: tuple[int, ...], f: int) -> None:
+    """Posts ``ids`` of fingerprint ``f``, each compared with the ``earlier`` posts."""
+    copy = next((j for j, g in earlier if g == f), None)
+    if copy is not None:
+        found[1].extend((copy, i) for i in ids)
+        ids = ids[:1]  # the rest follow the first: they are joined to the same copy
+    others: dict[int, int] = {}
+    for j, g in earlier:
+        if g != f:
+            others.setdefault(g, j)
+    if others:
+        found[2].append((tuple((j, g) for g, j in others.items()), ids, f))
+
+
+def _wanted(parts: Iterable[Bucketed]) -> frozenset[int]:
+    """The fingerprints whose signatures some check needs."""
+    return frozenset(f for part in parts for check in part[2] for f in (check[2], *(g for _, g in check[0])))
+
+
+def _pick(signed: Iterable[Signed], wanted: frozenset[int]) -> dict[int, tuple[int, ...]]:
+    """The signatures of the fingerprints some check needs (one per fingerprint in a partition)."""
+    picked: dict[int, tuple[int, ...]] = {}
+    for _, fingerprint, signature in signed:
+        if fingerprint in wanted:
+            picked.setdefault(fingerprint, signature)
+    return picked
+
+
+def _merged(lookups: Iterable[dict[int, tuple[int, ...]]]) -> dict[int, tuple[int, ...]]:
+    out: dict[int, tuple[int, ...]] = {}
+    for lookup in lookups:
+        out.update(lookup)
+    return out
+
+
+def _exact_of(part: Bucketed) -> list[list[int]]:
+    return part[0]
+
+
+def _joins(part: Bucketed, lookup: dict[int, tuple[int, ...]], threshold: float) -> list[tuple[int, int]]:
+    """The joins of one part of the shuffle — copies, and the checks whose signatures are similar (the comparison
+    ``dedup_posts`` makes) — merged into a forest: each id once, with the least id it is joined to."""
+    parent: dict[int, int] = {}
+    for a, b in part[1]:
+        _join(parent, a, b)
+    known: dict[tuple[int, int], bool] = {}
+    for earlier, ids, f in part[2]:
+        for j, g in earlier:
+            similar = known.get((g, f))
+            if similar is None:
+                similar = known[(g, f)] = similarity(lookup[g], lookup[f]) >= threshold
+            if similar:
+                for i in ids:
+                    _join(parent, j, i)
+    return [(i, _root(parent, i)) for i in list(parent) if _root(parent, i) != i]
+
+
+def _root(parent: dict[int, int], i: int) -> int:
+    root = i
+    while parent.get(root, root) != root:
+        root = parent[root]
+    while i != root:  # the path now leads to the root at once
+        parent[i], i = root, parent[i]
+    return root
+
+
+def _join(parent: dict[int, int], a: int, b: int) -> None:
+    ra, rb = _root(parent, a), _root(parent, b)
+    parent.setdefault(ra, ra)
+    parent.setdefault(rb, rb)
+    if ra != rb:
+        parent[max(ra, rb)] = min(ra, rb)
+
+
+def _assembled(
+    counts: Iterable[int], exact: Iterable[list[list[int]]], joins: Iterable[list[tuple[int, int]]]
+) -> tuple[DuplicateGroup, ...]:
+    """The groups from each part's exact groups and joins, ids numbered in the bag's order (a partition's posts
+    follow the earlier partitions')."""
+    starts = [0]
+    for count in counts:
+        starts.append(starts[-1] + count)
+    mask = (1 << _PLACE_BITS) - 1
+
+    def number(i: int) -> int:
+        return starts[i >> _PLACE_BITS] + (i & mask)
+
+    parent: dict[int, int] = {}
+    for part in joins:
+        for a, b in part:
+            _join(parent, number(a), number(b))
+    near: dict[int, list[int]] = {}
+    for i in sorted(parent):
+        near.setdefault(_root(parent, i), []).append(i)
+    return assemble_groups(([number(i) for i in ids] for part in exact for ids in part), near.values())
