@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
 import pathlib
 import random
+import subprocess
+import sys
+import time
 
 SEEDS = pathlib.Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "seeds"
 
@@ -31,3 +36,36 @@ def telegram_dump(megabytes: float, *, rng_seed: int = 7) -> str:
         out.append(chunk)
         size += len(chunk.encode("utf-8"))
     return "".join(out)
+
+
+def write_tass_records(path: pathlib.Path, count: int) -> None:
+    """``count`` TASS articles as JSON Lines records (title, body, url), the English seeds in turn."""
+    texts = [seed(p) for p in ("000", "001", "003", "004")]
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(count):
+            title, _, body = texts[i % 4].partition("\n")
+            out.write(json.dumps({"title": title, "body": body, "url": f"https://tass.com/{i}"}) + "\n")
+
+
+_MEASURE = (
+    "import resource, subprocess, sys; out = open(sys.argv[1], 'w') if sys.argv[1] != '-' else None; "
+    "subprocess.run(sys.argv[2:], check=True, stdout=out); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def run_cli(
+    args: list[str], env: dict[str, str] | None = None, stdout: pathlib.Path | None = None
+) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of one ``mfaparse`` run. A fresh wrapper process runs it, so the peak is this
+    run's own (the largest of the CLI and its workers), not the largest of every run so far; its standard output
+    goes to ``stdout``."""
+    start = time.perf_counter()
+    done = subprocess.run(  # noqa: S603  # our own interpreter
+        [sys.executable, "-c", _MEASURE, str(stdout or "-"), sys.executable, "-m", "mfaparse", *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
+    return time.perf_counter() - start, int(done.stdout.split()[-1]) / 1024

@@ -9,39 +9,16 @@ Run: python benchmarks/bench_end_to_end.py [--mb 50] [--articles 20000]
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import pathlib
-import subprocess
 import sys
 import tempfile
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from _data import seed, telegram_dump  # the benchmarks folder is not a package
+from _data import run_cli, telegram_dump, write_tass_records  # the benchmarks folder is not a package
 from bench_parsers import anchor_pipeline  # same anchor as the parser benchmark
 
 import mfaparse
-
-_MEASURE = (
-    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-)
-
-
-def run_cli(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """(seconds, peak RSS in MB) of one CLI run. A fresh wrapper process runs it, so the peak is this run's own
-    (the largest of the CLI and its workers), not the largest of every run so far."""
-    start = time.perf_counter()
-    done = subprocess.run(  # noqa: S603  # our own interpreter
-        [sys.executable, "-c", _MEASURE, sys.executable, "-m", "mfaparse", *args],
-        check=True,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-    )
-    seconds = time.perf_counter() - start
-    return seconds, int(done.stdout.split()[-1]) / 1024
 
 
 def main() -> None:
@@ -59,12 +36,8 @@ def main() -> None:
             (dumps / f"dump{i}.txt").write_text(telegram_dump(args.mb / parts, rng_seed=i), encoding="utf-8")
         dump_mb = sum(p.stat().st_size for p in dumps.iterdir()) / 1e6
         posts = sum(p.read_text(encoding="utf-8").count("Forwarded from") for p in dumps.iterdir())
-        texts = [seed(p) for p in ("000", "001", "003", "004")]
         articles = root / "articles.jsonl"
-        with articles.open("w", encoding="utf-8") as out:
-            for i in range(args.articles):
-                title, _, body = texts[i % 4].partition("\n")
-                out.write(json.dumps({"title": title, "body": body, "url": f"https://tass.com/{i}"}) + "\n")
+        write_tass_records(articles, args.articles)
         print(
             f"inputs: Telegram dump {dump_mb:.1f} MB in {parts} files ({posts:,} posts);",
             f"{args.articles:,} TASS articles",

@@ -21,7 +21,7 @@ import mfaparse.dask_support as md
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description="A corpus on Dask")
     parser.add_argument("inputs", nargs="+", help="files, folders, globs (as mfaparse parse takes them)")
     parser.add_argument("--out", type=pathlib.Path, required=True, help="folder for records/ and duplicates.jsonl")
     parser.add_argument("--scheduler", help="address of a running Dask scheduler (default: a local cluster)")

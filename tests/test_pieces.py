@@ -8,6 +8,8 @@ import gzip
 import json
 import pathlib
 import re
+import subprocess
+import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -170,3 +172,16 @@ def test_any_dump_cut_anywhere_reads_as_read_does(
     options = reader.ReadOptions(stream_bytes=1)
     got, want = pieced(dump, target, options)
     assert got == want
+
+
+def test_the_core_does_not_import_dask(tmp_path: pathlib.Path) -> None:
+    """The dask extra stays optional: reading in pieces, and all of mfaparse but dask_support, run without it."""
+    dump = tmp_path / "dump.txt"
+    dump.write_text(seed_dump() * 4, encoding="utf-8")
+    code = (
+        "import sys, mfaparse, mfaparse.cli, mfaparse.tables; from mfaparse import _pieces, reader\n"
+        f"o = reader.ReadOptions(stream_bytes=4000); ps = _pieces.pieces({str(dump)!r}, None, o, 5000)\n"
+        "assert len(ps) > 1 and list(_pieces.piece_records(ps[0], None, None, o))\n"
+        "assert not any(m == 'dask' or m.startswith(('dask.', 'distributed')) for m in sys.modules), 'dask imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)

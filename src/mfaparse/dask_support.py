@@ -21,8 +21,10 @@ import hashlib
 import operator
 import pathlib
 import struct
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
+
+import attrs
 
 from mfaparse import _pieces
 from mfaparse._model.jsonl import to_jsonl
@@ -99,11 +101,50 @@ def records_bag(
         else:
             flat.extend(cut.get(i) or _pieces.pieces(item, fmt, opts, partition_bytes))
     befores = _befores(dask, flat, opts)
-    parts = [
-        dask.delayed(_partition)(group, [_before(befores, piece) for piece in group], fmt, opts)
+    planned = [
+        (_Planned(group=tuple(group), fmt=fmt, options=opts), [_before(befores, piece) for piece in group])
         for group in _pieces.partitions(flat, partition_bytes)
     ]
-    return bag.from_delayed(parts) if parts else bag.from_sequence([], npartitions=1)
+    if not planned:
+        return bag.from_sequence([], npartitions=1)
+    records = bag.from_delayed([dask.delayed(_partition)(source, before) for source, before in planned])
+    _PLANS[records.name] = planned
+    while len(_PLANS) > _PLANS_KEPT:
+        del _PLANS[next(iter(_PLANS))]
+    return records
+
+
+@attrs.frozen
+class _Planned:
+    """A records bag's partition as the pieces it reads (the bag's ``befores`` travel beside it, delayed)."""
+
+    group: tuple[_pieces.Piece | ReadFailure, ...]
+    fmt: str | None
+    options: ReadOptions
+
+
+_PLANS: dict[str, list[tuple[_Planned, list[Any]]]] = {}
+"""The pieces of the bags :func:`records_bag` made, by bag name: the writers and the dedup read them in the task that
+consumes the records, a record at a time, instead of holding a partition's records in memory."""
+_PLANS_KEPT = 64
+
+
+def _sources(bag: Any) -> list[tuple[Any, Any]]:
+    """Each partition of ``bag`` as ``(source, befores)``: a records bag's pieces (read by the task that consumes
+    them), or another bag's partition (a delayed list of records)."""
+    planned = _PLANS.get(getattr(bag, "name", ""))
+    if planned is not None and len(planned) == bag.npartitions:
+        return planned
+    return [(part, None) for part in bag.to_delayed()]
+
+
+def _records_of(source: Any, befores: list[Any] | None) -> Iterator[Any]:
+    """The records of a partition's source, one at a time."""
+    if isinstance(source, _Planned):
+        for piece, before in zip(source.group, befores or [None] * len(source.group), strict=True):
+            yield from _pieces.piece_records(piece, before, source.fmt, source.options)
+    else:
+        yield from source
 
 
 def _larger(path: str, size: int) -> bool:
@@ -133,15 +174,9 @@ def _befores(dask: Any, flat: list[_pieces.Piece | ReadFailure], options: ReadOp
     return out
 
 
-def _partition(
-    group: list[_pieces.Piece | ReadFailure], befores: list[Any], fmt: str | None, options: ReadOptions
-) -> list[Any]:
+def _partition(source: _Planned, befores: list[Any]) -> list[Any]:
     """The records of one partition (runs on a worker)."""
-    return [
-        record
-        for piece, before in zip(group, befores, strict=True)
-        for record in _pieces.piece_records(piece, before, fmt, options)
-    ]
+    return list(_records_of(source, befores))
 
 
 def to_dicts(
@@ -170,22 +205,25 @@ def write_jsonl(
     with ``compute=False`` the delayed writes (to compute with other work)."""
     dask, _ = _dask()
     target = pathlib.Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
     writes = [
-        dask.delayed(_write_jsonl)(part, str(target / f"part-{k:05d}.jsonl"), profile, fields, exclude)
-        for k, part in enumerate(bag.to_delayed())
+        dask.delayed(_write_jsonl)(source, befores, str(target / f"part-{k:05d}.jsonl"), (profile, fields, exclude))
+        for k, (source, befores) in enumerate(_sources(bag))
     ]
     return list(dask.compute(*writes)) if compute else writes
 
 
-def _write_jsonl(
-    records: Iterable[Any], path: str, profile: str, fields: Sequence[str] | None, exclude: Sequence[str] | None
-) -> str:
+def _write_jsonl(source: Any, befores: list[Any] | None, path: str, output: tuple[str, Any, Any]) -> str:
+    """One partition written as JSON Lines (``output``: profile, fields, exclude), a record at a time."""
+    _write_lines(_records_of(source, befores), path, output)
+    return path
+
+
+def _write_lines(records: Iterable[Any], path: str, output: tuple[str, Any, Any]) -> None:
+    profile, fields, exclude = output
     pathlib.Path(path).parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         for record in records:
             out.write(to_jsonl(record, profile, fields=fields, exclude=exclude) + "\n")
-    return path
 
 
 def write_parquet(bag: Any, folder: str | pathlib.Path, profile: str = "slim", *, compute: bool = True) -> Any:
@@ -193,29 +231,39 @@ def write_parquet(bag: Any, folder: str | pathlib.Path, profile: str = "slim", *
     :func:`mfaparse.tables.arrow_schema` (the same in every file: read the folder as one table). Needs pyarrow."""
     dask, _ = _dask()
     target = pathlib.Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
     writes = [
-        dask.delayed(_write_parquet)(part, str(target / f"part-{k:05d}.parquet"), profile)
-        for k, part in enumerate(bag.to_delayed())
+        dask.delayed(_write_parquet)(source, befores, str(target / f"part-{k:05d}.parquet"), profile)
+        for k, (source, befores) in enumerate(_sources(bag))
     ]
     return list(dask.compute(*writes)) if compute else writes
 
 
 def _write_and_sign(
-    records: Iterable[Any], path: str, output: tuple[str, Any, Any], partition: int, options: NearDupOptions
+    source: Any, befores: list[Any] | None, path: str, output: tuple[str, Any, Any], hashing: tuple[int, NearDupOptions]
 ) -> tuple[str, list[Signed]]:
-    """One partition written (``output``: profile, fields, exclude) and its texts hashed, in one task."""
-    kept = list(records)
-    return _write_jsonl(kept, path, *output), _signed(kept, partition, options)
+    """One partition written (``output``: profile, fields, exclude) and its texts hashed (``hashing``: the
+    partition's number, the options), a record at a time, in one task."""
+    partition, options = hashing
+    signed: list[Signed] = []
+    hasher = MinHasher(options)
+
+    def hashed(records: Iterable[Any]) -> Iterator[Any]:
+        for record in records:
+            if type(record).__name__ in ("Post", "Article"):
+                signed.append(_signature(record.text, partition, len(signed), hasher))
+            yield record
+
+    _write_lines(hashed(_records_of(source, befores)), path, output)
+    return path, signed
 
 
-def _write_parquet(records: Iterable[Any], path: str, profile: str) -> str:
+def _write_parquet(source: Any, befores: list[Any] | None, path: str, profile: str) -> str:
     from mfaparse.tables import ParquetWriter, table_row  # noqa: PLC0415  # pyarrow is optional
 
     pathlib.Path(path).parent.mkdir(parents=True, exist_ok=True)
     writer = ParquetWriter(path, profile)
     try:
-        for record in records:
+        for record in _records_of(source, befores):
             writer.write(table_row(record, profile))
     finally:
         writer.close()
@@ -235,7 +283,7 @@ def duplicate_groups(bag: Any, options: NearDupOptions | None = None) -> tuple[D
     """
     dask, _ = _dask()
     opts = _near_options(options)
-    signed = [dask.delayed(_signed)(part, k, opts) for k, part in enumerate(bag.to_delayed())]
+    signed = [dask.delayed(_signed)(source, befores, k, opts) for k, (source, befores) in enumerate(_sources(bag))]
     counts, exact, joins = _dedup_graph(dask, signed, opts)
     found_counts, found_exact, found_joins = _compute(counts, exact, joins)
     return _assembled(found_counts, found_exact, found_joins)
@@ -256,12 +304,11 @@ def write_jsonl_and_dedup(
     dask, _ = _dask()
     opts = _near_options(options)
     target = pathlib.Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
     written = [
         dask.delayed(_write_and_sign, nout=2)(
-            part, str(target / f"part-{k:05d}.jsonl"), (profile, fields, exclude), k, opts
+            source, befores, str(target / f"part-{k:05d}.jsonl"), (profile, fields, exclude), (k, opts)
         )
-        for k, part in enumerate(bag.to_delayed())
+        for k, (source, befores) in enumerate(_sources(bag))
     ]
     counts, exact, joins = _dedup_graph(dask, [signed for _, signed in written], opts)
     paths, found_counts, found_exact, found_joins = _compute([path for path, _ in written], counts, exact, joins)
@@ -303,14 +350,16 @@ Check = tuple[tuple[tuple[int, int], ...], tuple[int, ...], int]
 Bucketed = tuple[list[list[int]], list[tuple[int, int]], list[Check]]  # exact groups, sure joins, checks
 
 
-def _signed(records: Iterable[Any], partition: int, options: NearDupOptions) -> list[Signed]:
+def _signed(source: Any, befores: list[Any] | None, partition: int, options: NearDupOptions) -> list[Signed]:
+    """The id, fingerprint and signature of each post and article of a partition, a record at a time."""
     hasher = MinHasher(options)
-    texts = (r.text for r in records if type(r).__name__ in ("Post", "Article"))
-    out: list[Signed] = []
-    for i, text in enumerate(texts):
-        fingerprint, signature = hashes(text, hasher)
-        out.append(((partition << _PLACE_BITS) | i, int(fingerprint, 16), signature))
-    return out
+    texts = (r.text for r in _records_of(source, befores) if type(r).__name__ in ("Post", "Article"))
+    return [_signature(text, partition, i, hasher) for i, text in enumerate(texts)]
+
+
+def _signature(text: str, partition: int, place: int, hasher: MinHasher) -> Signed:
+    fingerprint, signature = hashes(text, hasher)
+    return (partition << _PLACE_BITS) | place, int(fingerprint, 16), signature
 
 
 def _band_split(signed: Iterable[Signed], options: NearDupOptions, ways: int) -> tuple[list[Entry], ...]:
