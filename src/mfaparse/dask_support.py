@@ -245,12 +245,12 @@ def _write_and_sign(
     partition's number, the options), a record at a time, in one task."""
     partition, options = hashing
     signed: list[Signed] = []
-    hasher = MinHasher(options)
+    texts = _Hashing(options, partition)
 
     def hashed(records: Iterable[Any]) -> Iterator[Any]:
         for record in records:
             if type(record).__name__ in ("Post", "Article"):
-                signed.append(_signature(record.text, partition, len(signed), hasher))
+                signed.append(texts.sign(record.text, len(signed)))
             yield record
 
     _write_lines(hashed(_records_of(source, befores)), path, output)
@@ -344,7 +344,7 @@ def _compute(*collections: Any) -> tuple[Any, ...]:
 
 _PLACE_BITS = 32  # an id is (partition << 32) | place: ordered as the bag is
 _SHUFFLE_WAYS = 32  # parts the band keys are shuffled into (at most one per partition)
-Entry = tuple[int, int, int]  # a band entry: bucket key, id, fingerprint
+Entry = tuple[int, int, tuple[int, ...]]  # a band entry: bucket key, fingerprint, ids
 Check = tuple[tuple[tuple[int, int], ...], tuple[int, ...], int]
 """Posts of one fingerprint (the third) to join to earlier posts ``(id, fingerprint)`` whose signature is similar."""
 Bucketed = tuple[list[list[int]], list[tuple[int, int]], list[Check]]  # exact groups, sure joins, checks
@@ -352,26 +352,44 @@ Bucketed = tuple[list[list[int]], list[tuple[int, int]], list[Check]]  # exact g
 
 def _signed(source: Any, befores: list[Any] | None, partition: int, options: NearDupOptions) -> list[Signed]:
     """The id, fingerprint and signature of each post and article of a partition, a record at a time."""
-    hasher = MinHasher(options)
+    hashing = _Hashing(options, partition)
     texts = (r.text for r in _records_of(source, befores) if type(r).__name__ in ("Post", "Article"))
-    return [_signature(text, partition, i, hasher) for i, text in enumerate(texts)]
+    return [hashing.sign(text, i) for i, text in enumerate(texts)]
 
 
-def _signature(text: str, partition: int, place: int, hasher: MinHasher) -> Signed:
-    fingerprint, signature = hashes(text, hasher)
-    return (partition << _PLACE_BITS) | place, int(fingerprint, 16), signature
+class _Hashing:
+    """A partition's texts hashed, each distinct text once (copies are common: they are what dedup is for); the
+    texts are known by a digest, so the partition's texts are not kept."""
+
+    def __init__(self, options: NearDupOptions, partition: int) -> None:
+        self._hasher = MinHasher(options)
+        self._base = partition << _PLACE_BITS
+        self._known: dict[bytes, tuple[int, tuple[int, ...]]] = {}
+
+    def sign(self, text: str, place: int) -> Signed:
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        found = self._known.get(digest)
+        if found is None:
+            fingerprint, signature = hashes(text, self._hasher)
+            found = self._known[digest] = (int(fingerprint, 16), signature)
+        return self._base | place, found[0], found[1]
 
 
 def _band_split(signed: Iterable[Signed], options: NearDupOptions, ways: int) -> tuple[list[Entry], ...]:
-    """A partition's band entries — each post's LSH bucket in each band (the band's number and a 128-bit hash of
-    its rows, as exact as the fingerprints), its id and fingerprint — split by bucket key into ``ways`` parts."""
+    """A partition's band entries — the LSH bucket of each fingerprint in each band (the band's number and a
+    128-bit hash of its rows, as exact as the fingerprints), with the fingerprint and the ids of the partition's
+    posts that have it — split by bucket key into ``ways`` parts. Copies travel as one entry."""
+    by_fingerprint: dict[int, tuple[tuple[int, ...], list[int]]] = {}
+    for i, fingerprint, signature in signed:
+        by_fingerprint.setdefault(fingerprint, (signature, []))[1].append(i)
     out: tuple[list[Entry], ...] = tuple([] for _ in range(ways))
     packed = struct.Struct(f"<{options.num_perm // options.bands}Q")  # signature values are below 2**63
-    for i, fingerprint, signature in signed:
+    for fingerprint, (signature, ids) in by_fingerprint.items():
+        members = tuple(ids)
         for band, *rows in band_keys(signature, options):
             digest = hashlib.blake2b(packed.pack(*rows), digest_size=16).digest()
             key = (band << 128) | int.from_bytes(digest, "little")
-            out[key % ways].append((key, i, fingerprint))
+            out[key % ways].append((key, fingerprint, members))
     return out
 
 
@@ -379,8 +397,8 @@ def _bucket_part(parts: Iterable[list[Entry]]) -> Bucketed:
     """One part of the shuffle: its buckets, and what each adds (:func:`_bucket_joins`)."""
     buckets: dict[int, list[tuple[int, int]]] = {}
     for part in parts:
-        for key, i, f in part:
-            buckets.setdefault(key, []).append((i, f))
+        for key, f, ids in part:
+            buckets.setdefault(key, []).extend((i, f) for i in ids)
     found: Bucketed = ([], [], [])
     for key, members in buckets.items():
         if len(members) > 1:
