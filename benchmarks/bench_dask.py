@@ -1,8 +1,8 @@
 """Dask beside the command line: a >= 500 MB Telegram dump and 100,000 records (JSON Lines of TASS articles), each
 through the recipe on a local cluster of 2 worker processes (``records_bag`` + ``write_jsonl``, and the one-pass
 ``write_jsonl_and_dedup``) and through ``mfaparse parse -j 2`` (and ``mfaparse dedup`` after it), in one run:
-seconds, MB/s, peak memory of the largest process (the larger worker for Dask, its VmHWM) and the bytes that reach the client —
-for the CLI every record passes through its writer process, for Dask what ``compute`` returns.
+seconds, MB/s, peak memory of the largest process (the larger worker's VmHWM for Dask) and the bytes that reach
+the client — for the CLI every record passes through its writer process, for Dask what ``compute`` returns.
 
 Run: python benchmarks/bench_dask.py [--mb 500] [--records 100000] [--partition-mb 32]
 """
