@@ -407,7 +407,6 @@ def piece_records(
 
 
 def _records(piece: Piece, before: Carry, options: reader.ReadOptions) -> Iterator[Record]:
-    entry = spec(piece.found) if piece.found else None
     if piece.kind == "export":
         from mfaparse.telegram.export_json import export_messages  # noqa: PLC0415  # lazily
 
@@ -424,22 +423,15 @@ def _records(piece: Piece, before: Carry, options: reader.ReadOptions) -> Iterat
             shifted = ((source, base + before.chars) for source, base in chunks)
             yield from reader.with_encoding(reader.chunk_posts(shifted), piece.encoding)
         elif piece.kind == "json-lines":
-            lines = enumerate(reader.telegram_lines(stream, options, _piece_encoding(piece)), start=before.lines + 1)
-            yield from reader.with_encoding(reader.json_line_records(piece.path, lines, piece.found), piece.encoding)
-        else:
-            yield from reader.with_encoding(_csv_rows(piece, stream, before, entry), piece.encoding)
-
-
-def _csv_rows(piece: Piece, stream: IO[bytes], before: Carry, entry: FormatSpec | None) -> Iterator[Record]:
-    from mfaparse.tass.csv_records import csv_records  # noqa: PLC0415  # lazily
-
-    text = io.TextIOWrapper(stream, encoding=_piece_encoding(piece), newline="")
-    try:
-        first, header = (2, None) if piece.number == 0 else (before.lines + 1, piece.header)
-        for row in csv_records(text, keep_going=True, header=header, first_line=first):
-            yield reader.element_failure(piece.path, row, entry) if isinstance(row, Skipped) else row
-    finally:
-        text.detach()
+            found = reader.json_lines(
+                piece.path, stream, options, _piece_encoding(piece), piece.found, first_line=before.lines + 1
+            )
+            yield from reader.with_encoding(found, piece.encoding)
+        else:  # a cut CSV piece always knows its format: the cut found it
+            first, header = (2, None) if piece.number == 0 else (before.lines + 1, piece.header)
+            entry = spec(str(piece.found))
+            found = reader.csv_rows(piece.path, stream, _piece_encoding(piece), entry, header=header, first_line=first)
+            yield from reader.with_encoding(found, piece.encoding)
 
 
 def _piece_encoding(piece: Piece) -> str:

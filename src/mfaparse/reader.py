@@ -47,11 +47,13 @@ __all__ = [
     "ReadOptions",
     "chunk_posts",
     "consumed",
+    "csv_rows",
     "detect_paths",
     "element_failure",
     "expand_paths",
     "guarded",
     "json_line_records",
+    "json_lines",
     "open_input",
     "plan",
     "read",
@@ -317,17 +319,34 @@ def _streamed_text(path: pathlib.Path, entry: FormatSpec, options: ReadOptions, 
         with open_input(path, options) as stream:
             yield from chunk_posts(telegram_chunks(telegram_lines(stream, options, encoding)))
     elif entry.stream == "csv":
-        from mfaparse.tass.csv_records import csv_records  # noqa: PLC0415  # lazily
-
         with open_input(path, options) as stream:
-            text = io.TextIOWrapper(stream, encoding=encoding, newline="")
-            try:
-                for row in csv_records(text, keep_going=True):
-                    yield element_failure(str(path), row, entry) if isinstance(row, Skipped) else row
-            finally:
-                text.detach()
+            yield from csv_rows(str(path), stream, encoding, entry)
     else:
-        yield from _json_lines(path, entry, options, encoding)
+        with open_input(path, options) as stream:
+            yield from json_lines(str(path), stream, options, encoding, entry.name)
+
+
+def csv_rows(
+    name: str, stream: IO[bytes], encoding: str, entry: FormatSpec, *, header: str | None = None, first_line: int = 2
+) -> Iterator[Record]:
+    """The records of CSV rows read from a binary stream in ``encoding``, a bad row a failure naming its line (a
+    part of a file: its ``header`` and the number of its ``first_line``, as ``csv_records`` takes them)."""
+    from mfaparse.tass.csv_records import csv_records  # noqa: PLC0415  # the reader imports parsers lazily
+
+    text = io.TextIOWrapper(stream, encoding=encoding, newline="")
+    try:
+        for row in csv_records(text, keep_going=True, header=header, first_line=first_line):
+            yield element_failure(name, row, entry) if isinstance(row, Skipped) else row
+    finally:
+        text.detach()
+
+
+def json_lines(
+    name: str, stream: IO[bytes], options: ReadOptions, encoding: str, fmt: str | None, *, first_line: int = 1
+) -> Iterator[Record]:
+    """The records of JSON Lines read from a binary stream a line at a time, numbered from ``first_line``."""
+    lines = enumerate(telegram_lines(stream, options, encoding), start=first_line)
+    yield from json_line_records(name, lines, fmt)
 
 
 def chunk_posts(chunks: Iterable[tuple[str, int]]) -> Iterator[Post]:
@@ -413,13 +432,6 @@ def telegram_lines(stream: IO[bytes], options: ReadOptions, encoding: str = "utf
     finally:
         if not stream.closed:
             text.detach()  # the caller's stream stays open: it closes it
-
-
-def _json_lines(path: pathlib.Path, entry: FormatSpec, options: ReadOptions, encoding: str) -> Iterator[Record]:
-    """A large JSON Lines file a line at a time."""
-    with open_input(path, options) as stream:
-        lines = enumerate(telegram_lines(stream, options, encoding), start=1)
-        yield from json_line_records(str(path), lines, entry.name)
 
 
 def json_line_records(name: str, lines: Iterable[tuple[int, str]], fmt: str | None) -> Iterator[Record]:
