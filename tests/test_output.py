@@ -10,6 +10,7 @@ import pathlib
 import sys
 from typing import Any
 
+import attrs
 import pytest
 
 import mfaparse
@@ -28,6 +29,26 @@ def test_full_round_trips_and_slim_says_what_is_missing() -> None:
     assert slim["hashtags"][0]["tag"] == post.hashtags[0].tag
     with pytest.raises(ValueError, match="missing clean_text"):
         mfaparse.from_jsonl(mfaparse.to_jsonl(post, "slim"))
+
+
+def test_clean_text_is_computed_on_first_read_kept_and_loaded_back() -> None:
+    post = mfaparse.parse_telegram(DUMP.read_text(encoding="utf-8")).posts[0]
+    art = mfaparse.parse_tass((SEEDS / "000_26f196d396e7094e.txt").read_text(encoding="utf-8"))
+    for record in (post, art):
+        assert record._clean_text is None  # the parse did not compute it
+        assert record.clean_text == mfaparse.clean_text(record.text, mfaparse.CleanOptions(normalize=False))
+        assert record._clean_text is record.clean_text  # computed once, then kept
+        data = record.to_dict()
+        assert data["clean_text"] == record.clean_text
+        loaded = type(record).from_dict(data)
+        assert loaded == record
+        assert loaded._clean_text == record.clean_text  # loaded as written, not computed again
+        del data["clean_text"]  # full records always hold it: a record without it was written by another profile
+        with pytest.raises(ValueError, match="missing clean_text"):
+            type(record).from_dict(data)
+    given = attrs.evolve(post, clean_text="as the file says")
+    assert given.clean_text == "as the file says"
+    assert given == post  # equality follows the text, which decides clean_text
 
 
 def test_slim_article_leaves_out_the_source_and_the_copies() -> None:

@@ -15,6 +15,7 @@ import attrs
 from mfaparse._model.base import Hashtag, Link, Mention, PartialDate, PartialDateTime, Provenance, Removal, Span
 from mfaparse._model.checks import one_of
 from mfaparse._model.record import Record
+from mfaparse._text.clean import record_clean_text
 from mfaparse._text.emoji import name_and_flags
 
 __all__ = [
@@ -134,7 +135,10 @@ class Post(Record):
 
     span: Span
     text: str
-    clean_text: str
+    _clean_text: str | None = attrs.field(
+        default=None, alias="clean_text", eq=False, repr=False, metadata={"written": True}
+    )
+    """Stored behind the ``clean_text`` property: None until it is first read (or given)."""
     removed: tuple[Removal, ...] = ()
     forward: Forward | None = None
     channel: str | None = None
@@ -160,6 +164,23 @@ class Post(Record):
     """The file's encoding where it was not UTF-8 (``cp1251``, ``koi8-r``, ``utf-16``...), as the reader found it."""
     provenance: Provenance | None = None
     """Where the record came from (:class:`~mfaparse.Provenance`), set by :func:`mfaparse.read` and the CLI."""
+
+    @property
+    def clean_text(self) -> str:
+        """The NLP view of ``text`` (``mfaparse.clean_text(text, CleanOptions(normalize=False))``), computed when
+        first read: most pipelines never read it, and it is a seventh of a parse. ``to_dict()`` of the ``full``
+        profile writes it; equality and hashing leave it out, since ``text`` decides it."""
+        return _lazy_clean_text(self)
+
+
+def _lazy_clean_text(record: Post | Article) -> str:
+    """``record``'s ``clean_text``, computed from its ``text`` on first read and kept (the record stays frozen to
+    its users: the value is a function of ``text``)."""
+    value = record._clean_text  # the property's own storage
+    if value is None:
+        value = record_clean_text(record.text)
+        object.__setattr__(record, "_clean_text", value)  # frozen: the attrs way to fill a slot after __init__
+    return value
 
 
 @attrs.frozen(kw_only=True)
@@ -220,7 +241,10 @@ class Article(Record):
     paragraphs: tuple[str, ...]
     paragraph_spans: tuple[Span, ...]
     text: str
-    clean_text: str
+    _clean_text: str | None = attrs.field(
+        default=None, alias="clean_text", eq=False, repr=False, metadata={"written": True}
+    )
+    """Stored behind the ``clean_text`` property: None until it is first read (or given)."""
     language: Literal["en", "ru"] | None
     title_span: Span | None = None
     subtitle_span: Span | None = None
@@ -245,3 +269,9 @@ class Article(Record):
     provenance: Provenance | None = None
     """Where the record came from (:class:`~mfaparse.Provenance`), set by :func:`mfaparse.read` and the CLI."""
     removed: tuple[Removal, ...] = ()
+
+    @property
+    def clean_text(self) -> str:
+        """The NLP view of ``text`` (as :attr:`Post.clean_text`), computed when first read (see
+        :attr:`Post.clean_text`)."""
+        return _lazy_clean_text(self)

@@ -31,7 +31,7 @@ from typing import Any, Literal
 
 import attrs
 
-__all__ = ["PROFILES", "Profile", "check_fields", "drops", "pruned", "select"]
+__all__ = ["PROFILES", "Profile", "check_fields", "drops", "pruned", "public_hints", "select"]
 
 Profile = Literal["full", "slim"]
 PROFILES: tuple[Profile, ...] = typing.get_args(Profile)
@@ -107,10 +107,19 @@ def _all_fields(classes: tuple[type, ...]) -> frozenset[str]:
         if cls in seen or not attrs.has(cls):
             continue
         seen.add(cls)
-        for name, hint in typing.get_type_hints(cls).items():
+        for name, hint in public_hints(cls).items():
             names.add(name)
             todo.extend(_record_types(hint))
     return frozenset(names)
+
+
+@functools.cache
+def public_hints(cls: type) -> dict[str, Any]:
+    """The type hints of an attrs class's fields by public name: each field's ``__init__`` name, which is also the
+    attribute to read (a field computed on first read, such as :attr:`~mfaparse.Post.clean_text`, is stored as
+    ``_clean_text`` behind a property of its public name)."""
+    hints = typing.get_type_hints(cls)
+    return {f.alias: hints[f.name] for f in attrs.fields(cls)}
 
 
 def _record_types(hint: Any) -> list[type]:

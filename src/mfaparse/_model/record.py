@@ -17,7 +17,7 @@ from typing import Any, TypeAlias, TypeVar, Union
 
 import attrs
 
-from mfaparse._model.profiles import check_fields, drops, pruned, select
+from mfaparse._model.profiles import check_fields, drops, pruned, public_hints, select
 
 __all__ = ["JSONValue", "Record", "from_data", "to_data"]
 
@@ -67,8 +67,11 @@ _PLAIN = frozenset({type(None), bool, int, float, str})
 
 @functools.cache
 def _field_names(cls: type) -> tuple[str, ...] | None:
-    """The field names of an attrs class (looked up once per class), None for other types."""
-    return tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else None
+    """The public field names of an attrs class (looked up once per class), None for other types: each field's
+    ``__init__`` name, which is also the attribute to read (a field computed on first read, such as
+    :attr:`~mfaparse.Post.clean_text`, is stored privately as ``_clean_text`` behind a property of its public
+    name)."""
+    return tuple(f.alias for f in attrs.fields(cls)) if attrs.has(cls) else None
 
 
 def to_data(value: object) -> JSONValue:
@@ -96,11 +99,6 @@ def to_data(value: object) -> JSONValue:
     if isinstance(value, Mapping):
         return {str(k): to_data(v) for k, v in value.items()}
     raise TypeError(f"cannot convert {type(value).__name__} to JSON data")
-
-
-@functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
 
 
 def from_data(tp: Any, data: Any) -> Any:
@@ -146,12 +144,16 @@ def _from_data_type(tp: type, data: Any) -> Any:
     if attrs.has(tp):
         if not isinstance(data, Mapping):
             raise TypeError(f"expected an object for {tp.__name__}, found {type(data).__name__}")
-        hints = _hints(tp)
-        names = {f.name for f in attrs.fields(tp)}
+        hints = public_hints(tp)
+        names = set(hints)
         unknown = set(data) - names
         if unknown:
             raise ValueError(f"unknown fields for {tp.__name__}: {sorted(unknown)}")
-        missing = [f.name for f in attrs.fields(tp) if f.default is attrs.NOTHING and f.name not in data]
+        missing = [  # fields without a default, and those computed on first read that full records always hold
+            f.alias
+            for f in attrs.fields(tp)
+            if (f.default is attrs.NOTHING or f.metadata.get("written")) and f.alias not in data
+        ]
         if missing:
             raise ValueError(
                 f"{tp.__name__} is missing {', '.join(missing)}: written with a profile or a field selection that"

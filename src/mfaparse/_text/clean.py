@@ -17,7 +17,7 @@ from mfaparse._text.emoji import strip_emoji
 from mfaparse._text.entities import is_hashtag_line, strip_hashtags
 from mfaparse._text.normalize import normalize
 
-__all__ = ["CleanOptions", "clean_text"]
+__all__ = ["RECORD_CLEAN", "CleanOptions", "clean_text", "record_clean_text"]
 
 _FLATTEN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "—": "-", "–": "-"})
 
@@ -67,6 +67,16 @@ def clean_text(text: str, options: CleanOptions | None = None) -> str:
     if opts.collapse_whitespace:
         text = _collapse(text)
     return text
+
+
+RECORD_CLEAN = CleanOptions(normalize=False)
+"""The options of a record's ``clean_text`` (:attr:`mfaparse.Post.clean_text`, :attr:`mfaparse.Article.clean_text`):
+the defaults but the repair, which the parsers did before."""
+
+
+def record_clean_text(text: str) -> str:
+    """A record's ``clean_text``: its (normalised) ``text`` through :func:`clean_text` with :data:`RECORD_CLEAN`."""
+    return clean_text(text, RECORD_CLEAN)
 
 
 def _collapse(text: str) -> str:

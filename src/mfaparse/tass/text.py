@@ -21,7 +21,6 @@ from mfaparse._lines import vocab
 from mfaparse._lines.rules import TASS_RULES
 from mfaparse._model.base import PartialDateTime, Removal, RemovalKind, Span
 from mfaparse._model.documents import Article, Dateline, EditorNote
-from mfaparse._text.clean import CleanOptions, clean_text
 from mfaparse._text.dates import find_dates, moscow_day, parse_time, timestamp
 from mfaparse._text.dedup import line_key
 from mfaparse._text.normalize import normalize
@@ -46,7 +45,6 @@ _LONGEST_CRUMB = len("Russian Politics & Diplomacy") + 12
 _LONGEST_STAMP_LINE = _LONGEST_STAMP + 100  # a stamp with a place or a photo credit after it
 _LOOKAHEAD_UNITS = 6  # a dateline is looked for among the first few units
 _LONGEST_TITLE = 250
-_CLEAN = CleanOptions(normalize=False)
 
 
 def units_of(source: str) -> list[Span]:
@@ -200,7 +198,6 @@ def _body_fields(source: str, paragraphs: list[Span]) -> dict[str, Any]:
         "paragraphs": texts,
         "paragraph_spans": tuple(paragraphs),
         "text": text,
-        "clean_text": clean_text(text, _CLEAN),
         "language": _language(source),
     }
 

@@ -14,7 +14,7 @@ Spans are made once, at their final offsets: :class:`~mfaparse._lines.rules.Line
 >>> post.forward.name, post.text, [h.tag for h in post.hashtags], [r.kind for r in post.removed]
 ('Russian MFA', 'Text #ASEAN', ['ASEAN'], ['header', 'link_text'])
 >>> [name for name, _ in AUTHORED]
-['links', 'entities', 'layout', 'clean']
+['links', 'entities', 'layout']
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ from mfaparse._lines import vocab
 from mfaparse._lines.rules import Lines, is_media_continuation, link_words, removal_kind
 from mfaparse._model.base import Hashtag, Link, Mention, PartialDate, Removal, Span
 from mfaparse._model.documents import Block, Forward, Media, Post, Speaker
-from mfaparse._text.clean import CleanOptions, clean_text
 from mfaparse._text.dedup import DedupOptions, contiguous, duplicate_lines
 from mfaparse._text.emoji import strip_emoji
 from mfaparse._text.entities import hashtags_in, links_in, mentions_in
@@ -37,7 +36,6 @@ from mfaparse.telegram._layout import read_layout
 
 __all__ = ["AUTHORED", "SCRAPED", "Entity", "Meta", "PostState", "Stage", "entity_kind", "run"]
 
-_CLEAN = CleanOptions(normalize=False)
 _DEDUP = DedupOptions()
 _URL_HINTS = ("http", "www.", "t.me/", "telegram.me/", "telegram.org/", "](")
 _LINK_KINDS = frozenset({"link", "text_link", "url", "texturl"})
@@ -94,7 +92,6 @@ class PostState:
     hashtags: tuple[Hashtag, ...] = ()
     mentions: tuple[Mention, ...] = ()
     text: str = ""
-    clean_text: str = ""
     blocks: tuple[Block, ...] = ()
     title: str | None = None
     place: str | None = None
@@ -282,11 +279,6 @@ def layout(state: PostState) -> None:
     )
 
 
-def clean(state: PostState) -> None:
-    """The NLP view of the text (:func:`mfaparse.clean_text`)."""
-    state.clean_text = clean_text(state.text, _CLEAN)
-
-
 SCRAPED: tuple[Stage, ...] = (
     ("header", header),
     ("debris", debris),
@@ -294,7 +286,6 @@ SCRAPED: tuple[Stage, ...] = (
     ("links", link_lines),
     ("entities", entities),
     ("layout", layout),
-    ("clean", clean),
 )
 """The stages of scraped text (plain-text dumps, channel pages)."""
 
@@ -310,7 +301,6 @@ def run(state: PostState, stages: Sequence[Stage]) -> Post:
     return Post(
         span=state.lines.span(state.first, state.end - 1),
         text=state.text,
-        clean_text=state.clean_text,
         removed=tuple(sorted(state.removed, key=lambda r: r.span.start)),
         forward=meta.forward or state.forward,
         channel=meta.channel if meta.channel is not None else state.page_channel,
