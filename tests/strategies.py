@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from mfaparse import CleanOptions
+
 EMOJI = [
     "🇷🇺",
     "🇮🇳",
@@ -64,3 +66,14 @@ telegram_like = st.lists(
 
 any_text = st.one_of(st.text(), telegram_like)
 """Any str, and str that looks like a post."""
+
+clean_options = st.builds(
+    CleanOptions,
+    normalize=st.booleans(),
+    emoji=st.sampled_from(["strip", "keep"]),
+    hashtags=st.sampled_from(["unwrap", "remove", "keep"]),
+    drop_hashtag_lines=st.booleans(),
+    flatten_quotes=st.booleans(),
+    collapse_whitespace=st.booleans(),
+)
+"""Every combination of :class:`mfaparse.CleanOptions`."""

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 
 from mfaparse import CleanOptions, clean_text, find_emoji, find_hashtags
 from tests.conftest import seed_text
-from tests.strategies import any_text
+from tests.strategies import any_text, clean_options
 
 
 def test_default_view() -> None:
@@ -44,8 +44,10 @@ def test_type_errors() -> None:
         clean_text("x", {"emoji": "keep"})  # type: ignore[arg-type]  # wrong type on purpose
 
 
-@given(any_text)
-def test_idempotent(text: str) -> None:
-    """Cleaning twice is cleaning once."""
-    once = clean_text(text)
-    assert clean_text(once) == once
+@given(any_text, clean_options)
+@example("#\ufe0f\u200da", CleanOptions())  # stripping the emoji left "#\u200da", the repair made it the tag "#a"
+@example("#\ufe0f\u200da", CleanOptions(hashtags="remove"))
+def test_idempotent(text: str, options: CleanOptions) -> None:
+    """Cleaning twice is cleaning once, with any options."""
+    once = clean_text(text, options)
+    assert clean_text(once, options) == once

@@ -49,6 +49,21 @@ def clean_text(text: str, options: CleanOptions | None = None) -> str:
     opts = options if options is not None else CleanOptions()
     if not isinstance(opts, CleanOptions):
         raise TypeError(f"options must be CleanOptions, not {type(opts).__name__}")
+    for _ in range(_MAX_PASSES):  # each step can make text an earlier step would change: "#\u200da" -> "#a"
+        cleaned = _clean_once(text, opts)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
+
+
+_MAX_PASSES = 6
+"""Passes until the view is stable (cleaning it again changes nothing): each pass removes or repairs, and on every
+input the tests tried (all strings of up to four tricky pieces, the property tests) a third pass changed nothing."""
+
+
+def _clean_once(text: str, opts: CleanOptions) -> str:
+    """One pass of every step :func:`clean_text` takes, in order."""
     if opts.collapse_whitespace:  # first too: a space run can hide mojibake from the repair
         text = _collapse(text)
     if opts.normalize:
