@@ -2,7 +2,8 @@
 
 * spans: ``source[span.start:span.end]`` is the text a field was read from;
 * nothing lost: every line of a post (every character of an article) is kept or inside a removal;
-* round trip: each record's JSON line loads back into an equal record.
+* round trip: each record's JSON line loads back into an equal record (loading checks every span, which the
+  parsers build unchecked: :func:`mfaparse._model.base.trusted_span`).
 
 And the samples the contract tests mutate: one real or documented input per format (real ones from the
 fixtures, which ship; synthetic HTML shapes named so).

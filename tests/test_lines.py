@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 import mfaparse
 from mfaparse._lines import vocab
+from mfaparse._lines.memo import FactMemo
 from mfaparse._lines.rules import TASS_RULES, TELEGRAM_RULES, Lines, classify_line, removal_kind
 from mfaparse._text.dedup import is_marker, line_key
 from tests.strategies import telegram_like
@@ -73,3 +74,29 @@ def test_a_new_removal_kind_is_one_rule() -> None:
         ("header", "Forwarded from Russian MFA 🇷🇺"),
         ("footer", "Source: mid.ru"),
     ]
+
+
+@given(st.lists(lines_of, min_size=1, max_size=6))
+def test_the_memo_of_facts_gives_what_computing_gives_whatever_ran_before(sources: list[str]) -> None:
+    """A small memo, filled and cleared by the sources before, never changes a line's facts; it stays bounded and
+    keeps no long line."""
+    memo: FactMemo[str] = FactMemo(size=8, longest=20)
+    for source in sources:
+        texts = source.split("\n")
+        assert memo.facts(texts, lambda todo: [line_key(t) for t in todo]) == [line_key(t) for t in texts]
+        assert len(memo._known) <= 8
+        assert all(len(text) <= 20 for text in memo._known)
+
+
+def test_the_memo_computes_each_distinct_missing_text_once_in_one_call() -> None:
+    memo: FactMemo[int] = FactMemo()
+    calls: list[list[str]] = []
+
+    def compute(todo: list[str]) -> list[int]:
+        calls.append(todo)
+        return [len(t) for t in todo]
+
+    assert memo.facts(["a", "bb", "a", "ccc"], compute) == [1, 2, 1, 3]
+    assert memo.facts(["bb", "dddd", "a"], compute) == [2, 4, 1]
+    assert memo.facts(["a"], compute) == [1]
+    assert calls == [["a", "bb", "ccc"], ["dddd"]]

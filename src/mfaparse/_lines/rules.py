@@ -21,7 +21,8 @@ import attrs
 import regex
 
 from mfaparse._lines import vocab
-from mfaparse._model.base import Removal, RemovalKind, Span
+from mfaparse._lines.memo import FactMemo
+from mfaparse._model.base import Removal, RemovalKind, Span, trusted_span
 from mfaparse._text.dedup import line_keys, markers
 from mfaparse._text.emoji import strip_emoji
 
@@ -60,6 +61,8 @@ class RuleTable:
 
     rules: tuple[Rule, ...]
     longest: int | None = None
+    memo: FactMemo[LineClass] = attrs.field(factory=FactMemo, eq=False, repr=False)
+    """The classes of lines this table classified before (:class:`~mfaparse._lines.memo.FactMemo`)."""
 
 
 def link_words(line: str) -> str:
@@ -134,6 +137,15 @@ def is_media_continuation(line: str) -> bool:
     return bool(vocab.MEDIA_CONTINUATION.fullmatch(line.strip()))
 
 
+def _key_and_marker(texts: list[str]) -> list[tuple[str, bool]]:
+    """The dedup key and marker of each of ``texts`` (the keys in one pass over them all)."""
+    keys = line_keys(texts)
+    return list(zip(keys, markers(texts, keys), strict=True))
+
+
+_DEDUP_FACTS: FactMemo[tuple[str, bool]] = FactMemo()
+
+
 class Lines:
     """A source split into lines, each line's facts computed once: where it starts, its text without the spaces
     at its ends, its class, its dedup key and whether it is a dedup marker (all but the first on first use, for
@@ -177,42 +189,39 @@ class Lines:
     @property
     def kinds(self) -> list[LineClass]:
         """Each line's class (:func:`classify_line` with this source's rule table), computed once per distinct
-        line (a dump repeats many: link previews, blank lines, footers)."""
+        line of the process (a dump repeats many: link previews, blank lines, footers; see
+        :class:`~mfaparse._lines.memo.FactMemo`)."""
         if self._kinds is None:
             table = self.table
-            known: dict[str, LineClass] = {}
-            kinds: list[LineClass] = []
-            for text in self.texts:
-                kind = known.get(text)
-                if kind is None:
-                    kind = known[text] = classify_line(text, table)
-                kinds.append(kind)
-            self._kinds = kinds
+            self._kinds = table.memo.facts(self.texts, lambda texts: [classify_line(t, table) for t in texts])
         return self._kinds
 
     @property
     def keys(self) -> list[str]:
-        """Each line's dedup key (:func:`mfaparse._text.dedup.line_key`), computed once per distinct line."""
+        """Each line's dedup key (:func:`mfaparse._text.dedup.line_key`), computed once per distinct line of the
+        process."""
         if self._keys is None:
-            distinct = list(dict.fromkeys(self.texts))
-            if len(distinct) == len(self.texts):
-                self._keys = line_keys(self.texts)
-            else:
-                by_text = dict(zip(distinct, line_keys(distinct), strict=True))
-                self._keys = [by_text[text] for text in self.texts]
+            self._dedup_facts()
+        assert self._keys is not None
         return self._keys
 
     @property
     def markers(self) -> list[bool]:
-        """Whether each line is a dedup marker (blank, ``<...>``, bare link words)."""
+        """Whether each line is a dedup marker (blank, ``<...>``, bare link words), computed with its key."""
         if self._markers is None:
-            self._markers = markers(self.texts, self.keys)
+            self._dedup_facts()
+        assert self._markers is not None
         return self._markers
+
+    def _dedup_facts(self) -> None:
+        facts = _DEDUP_FACTS.facts(self.texts, _key_and_marker)
+        self._keys = [key for key, _ in facts]
+        self._markers = [marker for _, marker in facts]
 
     def span(self, first: int, last: int | None = None) -> Span:
         """The span of lines ``first`` to ``last`` (inclusive), without the final newline."""
         last = first if last is None else last
-        return Span(start=self.starts[first], end=self.starts[last] + len(self.texts[last]))
+        return trusted_span(self.starts[first], self.starts[last] + len(self.texts[last]))
 
     def removal(
         self, kind: RemovalKind, first: int, last: int | None = None, *, duplicate_of: Span | None = None

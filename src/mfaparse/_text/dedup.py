@@ -158,6 +158,8 @@ def duplicate_lines(
     opts = options if options is not None else DedupOptions()
     all_keys = keys if keys is not None else line_keys(lines)
     all_markers = marks if marks is not None else markers(lines, all_keys)
+    if not _may_repeat(lines, all_keys, all_markers):
+        return []
     kept = list(range(len(lines)))
     found: list[tuple[list[int], list[int]]] = []
     for _ in range(_MAX_PASSES):
@@ -172,6 +174,17 @@ def duplicate_lines(
         kept = [k for k in kept if k not in gone]
     found.sort(key=lambda pair: pair[0][0])
     return found
+
+
+def _may_repeat(lines: Sequence[str], keys: Sequence[str], markers: Sequence[bool]) -> bool:
+    """Whether any run can repeat: a run starts at a non-marker line whose key some earlier line has, or at a
+    truncated line (``…``). Most posts have neither; this loop is much cheaper than the index that finds runs."""
+    seen: set[str] = set()
+    for key, marker in zip(keys, markers, strict=True):
+        if not marker and key in seen:
+            return True
+        seen.add(key)
+    return any(not marker and line.rstrip().endswith(TRUNCATION) for line, marker in zip(lines, markers, strict=True))
 
 
 class _LineIndex:

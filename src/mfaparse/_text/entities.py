@@ -19,7 +19,7 @@ from typing import Literal
 
 import regex
 
-from mfaparse._model.base import Hashtag, Link, Mention, Span
+from mfaparse._model.base import Hashtag, Link, Mention, Span, trusted_span
 
 __all__ = [
     "Utf16Map",
@@ -87,7 +87,7 @@ def hashtags_in(text: str, base: int = 0) -> tuple[Hashtag, ...]:
     if "#" not in text:
         return ()
     return tuple(
-        Hashtag(tag=m.group(1), span=Span(start=base + m.start(), end=base + m.end()))
+        Hashtag(tag=m.group(1), span=trusted_span(base + m.start(), base + m.end()))
         for m in _marked(_HASHTAG, text, "#")
         if _HAS_LETTER.search(m.group(1))
     )
@@ -103,7 +103,7 @@ def mentions_in(text: str, base: int = 0) -> tuple[Mention, ...]:
     if "@" not in text:
         return ()
     return tuple(
-        Mention(username=m.group(1), span=Span(start=base + m.start(), end=base + m.end()))
+        Mention(username=m.group(1), span=trusted_span(base + m.start(), base + m.end()))
         for m in _marked(_MENTION, text, "@")
     )
 

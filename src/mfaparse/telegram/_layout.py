@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import regex
 
 from mfaparse._lines.vocab import ANSWER_MARK, BULLETS, ELISION, LEADING_MARKS, PLACE_MARK, QUESTION_MARK, TITLE_MARK
-from mfaparse._model.base import PartialDate, Span
+from mfaparse._model.base import PartialDate, trusted_span
 from mfaparse._model.documents import Block, BlockKind, Speaker
 from mfaparse._text.dates import find_dates
 from mfaparse._text.entities import is_hashtag_line, strip_hashtags
@@ -129,7 +129,7 @@ def read_layout(
             if head and who:
                 speaker = who[0]
                 start = offset + cut
-                speakers.append(Speaker(name=who[0], role=who[1], span=Span(start=start, end=start + head.end(1))))
+                speakers.append(Speaker(name=who[0], role=who[1], span=trusted_span(start, start + head.end(1))))
         elif ELISION.fullmatch(stripped):
             kind = "elision"
         elif is_hashtag_line(stripped):
@@ -139,7 +139,7 @@ def read_layout(
         if kind == "paragraph":  # a paragraph keeps its leading emoji ("🌐 On February 21-22, ...")
             cut = len(text) - len(text.lstrip())
             body = stripped
-        span = Span(start=offset + cut, end=offset + len(text.rstrip()))
+        span = trusted_span(offset + cut, offset + len(text.rstrip()))
         blocks.append(Block(kind=kind, text=body.rstrip(), span=span, speaker=speaker))
     unique: dict[str, Speaker] = {}
     for s in speakers:

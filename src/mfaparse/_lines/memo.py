@@ -1,0 +1,62 @@
+"""Facts of lines seen before: a bounded memo shared by every source parsed in a process.
+
+A line's class, dedup key and marker are functions of its text alone, and a corpus repeats many lines across posts
+(blank lines, footers, link words, bullets, the same paragraph in every copy of a forward). :class:`FactMemo`
+keeps the facts of short lines by text, so each distinct line is looked at once per process, not once per post.
+It is bounded (``size`` entries of lines up to ``longest`` code points; full, it starts again), so memory stays
+flat on any corpus, and a hit gives exactly what computing would: results never depend on what was parsed before.
+
+>>> memo: FactMemo[int] = FactMemo(size=2)
+>>> memo.facts(["ab", "c", "ab"], lambda texts: [len(t) for t in texts])
+[2, 1, 2]
+>>> memo.facts(["ab", "xyz"], lambda texts: [len(t) for t in texts])  # "ab" from the memo, "xyz" computed
+[2, 3]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
+
+__all__ = ["FactMemo"]
+
+T = TypeVar("T")
+
+_SIZE = 1 << 15
+_LONGEST = 512  # longer lines rarely repeat, and would make the memo's memory depend on the input
+
+
+class FactMemo(Generic[T]):
+    """Facts of line texts by text, computed for the texts not seen before, in one call for all of them."""
+
+    __slots__ = ("_known", "longest", "size")
+
+    def __init__(self, size: int = _SIZE, longest: int = _LONGEST) -> None:
+        self.size = size
+        self.longest = longest
+        self._known: dict[str, T] = {}
+
+    def facts(self, texts: Sequence[str], compute: Callable[[list[str]], Sequence[T]]) -> list[T]:
+        """The fact of each text: from the memo, else from ``compute`` (called once, with the distinct texts the
+        memo lacks, in order of first use; it returns their facts in that order)."""
+        known = self._known
+        found: dict[str, T] = {}
+        missing: dict[str, None] = {}  # ordered: the distinct texts to compute, in order of first use
+        for text in texts:
+            if text in found or text in missing:
+                continue
+            try:
+                found[text] = known[text]
+            except KeyError:  # a lookup that cannot race with another thread's clear()
+                missing[text] = None
+        if missing:
+            todo = list(missing)
+            computed = compute(todo)
+            if len(known) + len(todo) > self.size:
+                known.clear()  # start again: a bounded memo, and the cheapest eviction
+            longest, size = self.longest, self.size
+            for text, fact in zip(todo, computed, strict=True):
+                found[text] = fact
+                if len(text) <= longest and len(known) < size:
+                    known[text] = fact
+        return [found[text] for text in texts]
