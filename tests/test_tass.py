@@ -15,6 +15,7 @@ import mfaparse
 from mfaparse import Article, ParseError, PartialDate, parse_tass, parse_tass_record
 from mfaparse._text.dates import find_dates, parse_date, parse_time
 from mfaparse.tass.dateline import AGENCIES, read_dateline
+from mfaparse.tass.quotes import _QUOTE, quote_spans
 from tests.conftest import seed_text
 from tests.harness import check_article
 from tests.strategies import any_text
@@ -470,3 +471,15 @@ def test_it_said_is_the_last_institution_named() -> None:
         'statement on Monday.\n\n"We urge all partners to act," it said.'
     )
     assert [(q.speaker, q.institution) for q in art.quotes] == [(None, "Russian Foreign Ministry")]
+
+
+_QUOTE_PIECES = st.one_of(
+    st.sampled_from(['"', "“", "”", "«", "»", "\n", " ", "a", "Lavrov said", "«Text»"]),
+    st.integers(0, 2100).map(lambda n: "x" * n),  # around the 2,000-character limit of a quote
+)
+
+
+@given(st.lists(_QUOTE_PIECES, max_size=30).map("".join))
+def test_quote_spans_are_what_the_quote_pattern_finds(text: str) -> None:
+    """The linear scan finds exactly the quotes of the reference pattern (which is slow on unclosed openers)."""
+    assert list(quote_spans(text)) == [m.span() for m in _QUOTE.finditer(text)]
