@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 import regex
 from hypothesis import given
+from hypothesis import strategies as st
 
 from mfaparse import find_emoji, flag_code, strip_emoji
-from tests.strategies import any_text
+from mfaparse._text import emoji as emoji_module
+from tests.strategies import EMOJI, any_text
 
 SCOTLAND = "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
 
@@ -125,3 +127,12 @@ def test_strip_adds_no_double_spaces(text: str) -> None:
     out = strip_emoji(text)
     assert "  " not in out
     assert all(line == line.strip(" ") for line in out.split("\n"))
+
+
+@given(st.lists(st.one_of(st.sampled_from(EMOJI), st.sampled_from(["\u200d", "\ufe0f", " ", "a", "#", "8", "©"])),
+                min_size=0, max_size=400).map("".join))  # fmt: skip
+def test_the_candidate_scan_finds_what_the_pattern_finds(text: str) -> None:
+    """Tried at candidates, then (in a dense run) by finditer from there: the clusters of the pattern itself."""
+    assert [m.span() for m in emoji_module._iter_clusters(text)] == [
+        m.span() for m in emoji_module._PATTERN.finditer(text)
+    ]
