@@ -23,6 +23,8 @@ from mfaparse._model.base import Hashtag, Link, Mention, Span, trusted_span
 
 __all__ = [
     "Utf16Map",
+    "add_hashtags",
+    "add_mentions",
     "find_hashtags",
     "find_links",
     "find_mentions",
@@ -66,7 +68,11 @@ def _check(text: object, name: str) -> str:
 
 def _marked(pattern: regex.Pattern[str], text: str, mark: str) -> Iterator[regex.Match[str]]:
     """What ``pattern.finditer(text)`` yields for a pattern that starts with ``mark`` (never inside a match):
-    the pattern is tried only where ``str.find`` puts the mark, not at every position."""
+    the pattern is tried only where ``str.find`` puts the mark, not at every position — unless marks are dense
+    (``#`` repeated), where one call per mark would cost more than ``finditer``'s own scan."""
+    if len(text) > _DENSE_MIN and text.count(mark) * _DENSE_SHARE > len(text):
+        yield from pattern.finditer(text)
+        return
     at = text.find(mark)
     while at >= 0:
         m = pattern.match(text, at)
@@ -77,6 +83,10 @@ def _marked(pattern: regex.Pattern[str], text: str, mark: str) -> Iterator[regex
             at = text.find(mark, at + 1)
 
 
+_DENSE_MIN = 4096  # shorter texts: the count costs more than it saves
+_DENSE_SHARE = 64  # marks more often than once in this many characters: finditer
+
+
 def find_hashtags(text: str) -> tuple[Hashtag, ...]:
     """Every hashtag in ``text``: ``#`` not after a word character, then word characters with a letter."""
     return hashtags_in(_check(text, "find_hashtags"))
@@ -84,13 +94,35 @@ def find_hashtags(text: str) -> tuple[Hashtag, ...]:
 
 def hashtags_in(text: str, base: int = 0) -> tuple[Hashtag, ...]:
     """:func:`find_hashtags` of ``text``, its spans placed at ``base`` (where ``text`` stands in a source)."""
-    if "#" not in text:
-        return ()
     return tuple(
-        Hashtag(tag=m.group(1), span=trusted_span(base + m.start(), base + m.end()))
-        for m in _marked(_HASHTAG, text, "#")
-        if _HAS_LETTER.search(m.group(1))
+        Hashtag(tag=m.group(1), span=trusted_span(base + m.start(), base + m.end())) for m in _hashtag_matches(text)
     )
+
+
+def _hashtag_matches(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of the hashtags of ``text`` (a ``#`` run whose word holds a letter)."""
+    if "#" in text:
+        for m in _marked(_HASHTAG, text, "#"):
+            if _HAS_LETTER.search(m.group(1)):
+                yield m
+
+
+def add_hashtags(found: dict[str, Hashtag], text: str, base: int = 0) -> None:
+    """Add to ``found`` the first hashtag of each tag of ``text`` not in it yet, by tag: what
+    ``found.setdefault(h.tag, h)`` over :func:`hashtags_in` does, without building the copies (``#a`` repeated)."""
+    for m in _hashtag_matches(text):
+        tag = m.group(1)
+        if tag not in found:
+            found[tag] = Hashtag(tag=tag, span=trusted_span(base + m.start(), base + m.end()))
+
+
+def add_mentions(found: dict[str, Mention], text: str, base: int = 0) -> None:
+    """:func:`add_hashtags` for mentions, by username."""
+    if "@" in text:
+        for m in _marked(_MENTION, text, "@"):
+            name = m.group(1)
+            if name not in found:
+                found[name] = Mention(username=name, span=trusted_span(base + m.start(), base + m.end()))
 
 
 def find_mentions(text: str) -> tuple[Mention, ...]:

@@ -31,7 +31,7 @@ from mfaparse._model.base import Hashtag, Link, Mention, PartialDate, Removal, S
 from mfaparse._model.documents import Block, Forward, Media, Post, Speaker
 from mfaparse._text.dedup import DedupOptions, contiguous, duplicate_lines
 from mfaparse._text.emoji import strip_emoji
-from mfaparse._text.entities import hashtags_in, links_in, mentions_in
+from mfaparse._text.entities import add_hashtags, add_mentions, hashtags_in, links_in, mentions_in
 from mfaparse.telegram._layout import read_layout
 
 __all__ = ["AUTHORED", "SCRAPED", "Entity", "Meta", "PostState", "Stage", "entity_kind", "run"]
@@ -228,12 +228,10 @@ def entities(state: PostState) -> None:
     joined = "\n".join(text for text, _ in texts)  # one look for each mark: most posts lack some of them
     if "hashtag" not in state.marks and "#" in joined:
         for text, start in texts:
-            for h in hashtags_in(text, start):
-                tags.setdefault(h.tag, h)
+            add_hashtags(tags, text, start)
     if "mention" not in state.marks and "@" in joined:
         for text, start in texts:
-            for m in mentions_in(text, start):
-                names.setdefault(m.username, m)
+            add_mentions(names, text, start)
     if "link" not in state.marks and any(hint in joined for hint in _URL_HINTS):
         for text, start in texts:
             if any(hint in text for hint in _URL_HINTS):
