@@ -44,6 +44,7 @@ UNITS: dict[str, str] = {
     "<": "<",
     "#word": "#ASEAN",
     "flags": "🇷🇺",
+    "flags, spaced": "🇷🇺 ",
     "skin tones": "👍🏽",
     "keycaps": "8️⃣",
     "unfinished ZWJ": "👨\u200d",

@@ -173,6 +173,8 @@ _KEPT_CLASSES = frozenset({"content", "blank", "link_text"})
 def dedup(state: PostState) -> None:
     """A later run of lines repeating an earlier run of the post (a link preview's copy) is a duplicate."""
     lines, kept = state.lines, state.kept
+    if len(kept) < 2:  # a run repeats an earlier line: one line cannot
+        return
     keys, marks = lines.keys, lines.markers
     runs = duplicate_lines(
         [lines.texts[k] for k in kept], _DEDUP, keys=[keys[k] for k in kept], marks=[marks[k] for k in kept]
@@ -221,6 +223,8 @@ def entities(state: PostState) -> None:
     """Distinct hashtags and mentions in order of first use, and links: taken from the format's entities for
     the kinds it marks, found in the kept lines for the others."""
     lines, kept = state.lines, state.kept
+    if not kept:  # the format's entities count only in kept lines
+        return
     tags: dict[str, Hashtag] = {}
     names: dict[str, Mention] = {}
     found_links: list[Link] = []
@@ -271,6 +275,8 @@ def _add_entity_link(links: list[Link], entity: Entity, word: str, url: str, *, 
 def layout(state: PostState) -> None:
     """The post's text and its layout: 🎙 title, 📍 place and date, 💬/❓ blocks with speakers, bullets."""
     lines, kept = state.lines, state.kept
+    if not kept:
+        return
     state.text = "\n".join(lines.texts[k] for k in kept)
     state.blocks, state.title, state.place, state.date, state.speakers = read_layout(
         [(lines.texts[k], lines.starts[k]) for k in kept]

@@ -178,7 +178,8 @@ def _parse(source: str, *, strict: bool = False, base: int = 0) -> TelegramDump:
     if not source.strip():
         return TelegramDump(source=source, channel=None, posts=())
     doc = Lines.of(source, base)
-    channel, first = _read_channel(doc.texts, doc.starts)
+    # A chunk that opens with a forward header (every chunk of a stream but the first) has no channel header.
+    channel, first = (None, 0) if is_forward_header(doc.texts[0]) else _read_channel(doc.texts, doc.starts)
     segments = _segments(doc, first, channel)
     if strict and channel is None and not any(vocab.FORWARD.fullmatch(line.strip()) for line in doc.texts):
         raise ParseError(
