@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import regex
 
-from mfaparse._model.base import Span
+from mfaparse._model.base import Span, trusted_span
 from mfaparse._model.documents import Quote, Speaker
 
 __all__ = ["find_quotes", "quote_spans"]
@@ -235,6 +235,7 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
     scanned: dict[int, list[tuple[int, str]]] = {}  # a paragraph's institutions named as speaking, on demand
     seen = 0  # mentions before the current quote (both lists run in text order)
     for k, (p, text) in enumerate(zip(paragraphs, texts, strict=True)):
+        after_quote = 0  # the end of the paragraph's last quote: _BEFORE matches no quote mark, so none reaches it
         for start, end in quote_spans(text):
             said = text[start + 1 : end - 1]
             at = p.start + start
@@ -242,7 +243,8 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
                 seen += 1
             if seen:  # the last person named as speaking before the quote, else the last speaker resolved
                 last = mentions[seen - 1][1]
-            before = _BEFORE.search(text, max(0, start - _BEFORE_WINDOW), start)
+            before = _BEFORE.search(text, max(after_quote, start - _BEFORE_WINDOW), start)
+            after_quote = end
             who = _who(_AFTER.match(text, end), before)
             institution: str | None = None
             if who is None or who in _IT or who.rsplit(maxsplit=1)[-1] in _INSTITUTION_SET:
@@ -259,7 +261,7 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
             if speaker is not None:
                 last = speaker
             quotes.append(
-                Quote(text=said, speaker=speaker, span=Span(start=at, end=p.start + end), institution=institution)
+                Quote(text=said, speaker=speaker, span=trusted_span(at, p.start + end), institution=institution)
             )
     return tuple(quotes), tuple(speakers.values())
 
