@@ -51,6 +51,11 @@ _ASCII_TAG_OFFSET = 0xE0000
 _PUNCT_AFTER = frozenset(".,;:!?)]}»”’…")
 
 
+_RI_A = 0x1F1E6  # REGIONAL INDICATOR SYMBOL LETTER A
+_RI_COUNT = 26
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
 def flag_code(cluster: str) -> str | None:
     """The ISO code of a flag emoji: ``🇷🇺`` -> ``RU``, 🏴 Scotland -> ``GB-SCT``; None for other clusters.
 
@@ -58,8 +63,10 @@ def flag_code(cluster: str) -> str | None:
     >>> flag_code("🇷🇺"), flag_code(scotland), flag_code("🎙")
     ('RU', 'GB-SCT', None)
     """
-    if len(cluster) == 2 and all(0x1F1E6 <= ord(c) <= 0x1F1FF for c in cluster):
-        return "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in cluster)
+    if len(cluster) == 2:
+        first, second = ord(cluster[0]) - _RI_A, ord(cluster[1]) - _RI_A
+        if 0 <= first < _RI_COUNT and 0 <= second < _RI_COUNT:
+            return _LETTERS[first] + _LETTERS[second]
     tag = _TAG_FLAG.fullmatch(cluster)
     if tag:
         letters = "".join(chr(ord(c) - _ASCII_TAG_OFFSET) for c in tag.group(1)).upper()
@@ -75,16 +82,19 @@ def find_emoji(text: str) -> tuple[EmojiMatch, ...]:
     for m in _iter_clusters(text):
         kind: EmojiKind
         code: str | None = None
-        if m.group("flag"):
-            kind, code = "flag", flag_code(m.group())
-        elif m.group("keycap"):
-            kind, code = "keycap", m.group()[0]
-        elif m.group("emoji"):
-            code = flag_code(m.group().strip("\u200d"))
+        cluster = m.group()
+        group = m.lastgroup  # the alternative that matched: the named groups hold nothing but the whole
+        if group == "flag":
+            kind, code = "flag", flag_code(cluster)
+        elif group == "keycap":
+            kind, code = "keycap", cluster[0]
+        elif group == "emoji":
+            code = flag_code(cluster.strip("\u200d"))
             kind = "flag" if code else "emoji"
         else:
             kind = "component"
-        matches.append(EmojiMatch(text=m.group(), span=trusted_span(m.start(), m.end()), kind=kind, code=code))
+        start, end = m.span()
+        matches.append(EmojiMatch(text=cluster, span=trusted_span(start, end), kind=kind, code=code))
     return tuple(matches)
 
 
