@@ -145,6 +145,7 @@ def test_module_entry_point() -> None:
     """``python -m mfaparse`` runs the same command line."""
     done = subprocess.run([sys.executable, "-m", "mfaparse", "--version"], capture_output=True, text=True, check=True)
     assert done.stdout.startswith("mfaparse ")
+    assert ("(native core: on)" in done.stdout) is mfaparse._native.active()  # the same environment
 
 
 def test_parquet_and_globs(tmp_path: pathlib.Path) -> None:

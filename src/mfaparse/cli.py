@@ -19,7 +19,7 @@ import typing
 from collections.abc import Sequence
 from typing import IO, Any
 
-from mfaparse import __version__, reader
+from mfaparse import __version__, _native, reader
 from mfaparse._dedup_cmd import main_dedup
 from mfaparse._model.profiles import PROFILES, check_fields
 from mfaparse._model.results import ReadFailure
@@ -62,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"mfaparse {__version__}")
+    core = "on" if _native.active() else "off"
+    parser.add_argument("--version", action="version", version=f"mfaparse {__version__} (native core: {core})")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     parse = sub.add_parser(
         "parse",

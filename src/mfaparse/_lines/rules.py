@@ -20,6 +20,7 @@ from typing import Literal
 import attrs
 import regex
 
+from mfaparse import _native
 from mfaparse._lines import vocab
 from mfaparse._lines.memo import FactMemo
 from mfaparse._model.base import Removal, RemovalKind, Span, trusted_span
@@ -137,6 +138,15 @@ def is_media_continuation(line: str) -> bool:
     return bool(vocab.MEDIA_CONTINUATION.fullmatch(line.strip()))
 
 
+def line_starts(texts: list[str], base: int) -> list[int]:
+    """Where each of ``texts`` starts when they stand joined by newlines at ``base``, and one past the last (the
+    reference of the native core's ``line_starts``)."""
+    starts = [base]
+    for text in texts:
+        starts.append(starts[-1] + len(text) + 1)
+    return starts
+
+
 def _key_and_marker(texts: list[str]) -> list[tuple[str, bool]]:
     """The dedup key and marker of each of ``texts`` (the keys in one pass over them all)."""
     keys = line_keys(texts)
@@ -162,10 +172,8 @@ class Lines:
         self.base = base
         self.table = table
         self.texts = source.split("\n")
-        starts = [base]
-        for text in self.texts:
-            starts.append(starts[-1] + len(text) + 1)
-        self.starts = starts
+        core = _native.CORE
+        self.starts = core.line_starts(self.texts, base) if core is not None else line_starts(self.texts, base)
         self._kinds: list[LineClass] | None = None
         self._stripped: list[str] | None = None
         self._keys: list[str] | None = None

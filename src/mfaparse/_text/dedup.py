@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from mfaparse import _native
 from mfaparse._lines.vocab import ELLIPSIS_LINE, LINK_WORDS, TRUNCATION
 from mfaparse._model.base import Removal, Span
 from mfaparse._model.checks import whole
@@ -127,6 +128,20 @@ def markers(lines: Sequence[str], keys: Sequence[str]) -> list[bool]:
 def _find_runs(
     lines: Sequence[str], keys: Sequence[str], markers: Sequence[bool], options: DedupOptions
 ) -> tuple[DuplicateRun, ...]:
+    core = _native.CORE
+    if core is not None:
+        found = core.find_runs(
+            list(lines), list(keys), list(markers), TRUNCATION, options.min_chars, options.min_lines,
+            options.max_candidates, options.min_truncated_chars,
+        )  # fmt: skip
+        return tuple(DuplicateRun(start=start, length=length, source=source) for start, length, source in found)
+    return _find_runs_python(lines, keys, markers, options)
+
+
+def _find_runs_python(
+    lines: Sequence[str], keys: Sequence[str], markers: Sequence[bool], options: DedupOptions
+) -> tuple[DuplicateRun, ...]:
+    """The reference of the native core's ``find_runs``."""
     index = _LineIndex(lines, keys, markers, options)
     runs: list[DuplicateRun] = []
     i = 0
@@ -179,6 +194,14 @@ def duplicate_lines(
 def _may_repeat(lines: Sequence[str], keys: Sequence[str], markers: Sequence[bool]) -> bool:
     """Whether any run can repeat: a run starts at a non-marker line whose key some earlier line has, or at a
     truncated line (``…``). Most posts have neither; this loop is much cheaper than the index that finds runs."""
+    core = _native.CORE
+    if core is not None:
+        return bool(core.may_repeat(list(lines), list(keys), list(markers), TRUNCATION))
+    return _may_repeat_python(lines, keys, markers)
+
+
+def _may_repeat_python(lines: Sequence[str], keys: Sequence[str], markers: Sequence[bool]) -> bool:
+    """The reference of the native core's ``may_repeat``."""
     seen: set[str] = set()
     for key, marker in zip(keys, markers, strict=True):
         if not marker and key in seen:

@@ -1,0 +1,13 @@
+def find_runs(
+    lines: list[str],
+    keys: list[str],
+    markers: list[bool],
+    suffixes: tuple[str, ...],
+    min_chars: int,
+    min_lines: int,
+    max_candidates: int,
+    min_truncated_chars: int,
+    /,
+) -> list[tuple[int, int, int]]: ...
+def may_repeat(lines: list[str], keys: list[str], markers: list[bool], suffixes: tuple[str, ...], /) -> bool: ...
+def line_starts(texts: list[str], base: int, /) -> list[int]: ...

@@ -1,0 +1,37 @@
+"""The optional native core: picked at import when ``mfaparse-native`` is installed (``pip install ./native``),
+switched off by ``MFAPARSE_NATIVE=0``.
+
+It takes the per-line loops of dedup (:func:`mfaparse._text.dedup._find_runs`, ``_may_repeat``) and the line
+starts of :class:`~mfaparse._lines.rules.Lines`. The pure-Python code beside each call is complete and is the
+reference: the differential tests run both and demand identical records, and CI runs the whole suite both ways.
+
+>>> CORE is None or hasattr(CORE, "find_runs")
+True
+"""
+
+from __future__ import annotations
+
+import os
+from types import ModuleType
+
+__all__ = ["CORE", "active", "load"]
+
+
+def load() -> ModuleType | None:
+    """The native core, or None when it is not installed or ``MFAPARSE_NATIVE`` is ``0``."""
+    if os.environ.get("MFAPARSE_NATIVE", "1").strip() == "0":
+        return None
+    try:
+        from mfaparse_native import _core  # noqa: PLC0415  # optional: imported only when wanted
+    except ImportError:
+        return None
+    return _core
+
+
+CORE = load()
+"""The core the hot paths call, or None (the pure-Python paths run)."""
+
+
+def active() -> bool:
+    """Whether the native core is in use (``mfaparse --version`` says so too)."""
+    return CORE is not None

@@ -1,0 +1,83 @@
+"""The optional native core against its pure-Python reference: the same runs, the same answers, the same
+records — on random lines and on every seed and corpus file. The suite runs whole both ways too (the README's
+test command: once with the core, once with ``MFAPARSE_NATIVE=0``)."""
+
+from __future__ import annotations
+
+import os
+import pathlib
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import mfaparse
+from mfaparse import _native
+from mfaparse._lines import rules, vocab
+from mfaparse._text import dedup
+from tests.conftest import CORPUS, SEEDS
+from tests.strategies import telegram_like
+
+core = pytest.importorskip("mfaparse_native._core", reason="the native core is not installed: pip install ./native")
+
+_PIECES = ["A line of the post, long enough", "B line of the post, long enough", "A line of the post…",
+           "A line of the post, long...", "Read in full", "<...>", "", "  ", "C", "D", "🔹 C", "C \u2003",
+           "\u00a0…"]  # fmt: skip
+# Few distinct lines, so that runs repeat, overlap and tie (the longest run and the first of equal ones matter).
+lines_of = st.one_of(
+    st.lists(st.one_of(st.sampled_from(_PIECES), telegram_like), max_size=40),
+    st.lists(st.sampled_from(["C", "D", "", "A line of the post…", "A line of the post, long enough"]), max_size=40),
+)
+options = st.builds(
+    dedup.DedupOptions,
+    min_chars=st.integers(1, 40),
+    min_lines=st.integers(1, 4),
+    max_candidates=st.integers(1, 8),
+    min_truncated_chars=st.integers(1, 20),
+)
+
+
+@given(lines_of, options)
+@example(["C"] * 6, dedup.DedupOptions(min_chars=5, min_lines=2))  # a tie: the first of two equal runs counts
+def test_find_runs_and_may_repeat_are_the_reference(lines: list[str], opts: dedup.DedupOptions) -> None:
+    keys = dedup.line_keys(lines)
+    marks = dedup.markers(lines, keys)
+    reference = dedup._find_runs_python(lines, keys, marks, opts)
+    native = core.find_runs(lines, keys, marks, vocab.TRUNCATION, opts.min_chars, opts.min_lines,
+                            opts.max_candidates, opts.min_truncated_chars)  # fmt: skip
+    assert native == [(r.start, r.length, r.source) for r in reference]
+    assert core.may_repeat(lines, keys, marks, vocab.TRUNCATION) is dedup._may_repeat_python(lines, keys, marks)
+
+
+@given(st.lists(st.text(max_size=20), max_size=30), st.integers(0, 2**40))
+def test_line_starts_are_the_reference(texts: list[str], base: int) -> None:
+    assert core.line_starts(texts, base) == rules.line_starts(texts, base)
+
+
+def test_the_core_refuses_what_the_reference_never_passes() -> None:
+    with pytest.raises(TypeError):
+        core.find_runs(["a"], [1], [False], ("…",), 1, 1, 1, 1)
+    with pytest.raises(ValueError, match="one length"):
+        core.may_repeat(["a", "b"], ["a"], [False], ("…",))
+    with pytest.raises(TypeError):
+        core.line_starts(["a", None], 0)
+
+
+def _inputs() -> list[pathlib.Path]:
+    files = sorted(SEEDS.glob("*.txt")) + sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.suffix != ".md")
+    return [p for p in files if p.name not in ("index.tsv",)]
+
+
+def test_every_seed_and_corpus_file_gives_the_same_records_both_ways(monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = _inputs()
+    assert len(paths) > 40
+    monkeypatch.setattr(_native, "CORE", core)
+    with_core = [r.to_dict() for r in mfaparse.read(paths)]
+    monkeypatch.setattr(_native, "CORE", None)
+    without = [r.to_dict() for r in mfaparse.read(paths)]
+    assert with_core == without
+    assert any(r.get("removed") for r in with_core)  # dedup and debris did run
+
+
+def test_the_core_is_in_use_unless_switched_off() -> None:
+    assert _native.active() is (os.environ.get("MFAPARSE_NATIVE", "1").strip() != "0")
