@@ -19,8 +19,11 @@ def seed(prefix: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def telegram_dump(megabytes: float, *, rng_seed: int = 7) -> str:
-    """A Telegram dump of about ``megabytes`` MB: the posts of seed 002, shuffled, with words varied."""
+def telegram_dump(megabytes: float, *, rng_seed: int = 7, distinct: bool = False) -> str:
+    """A Telegram dump of about ``megabytes`` MB: the posts of seed 002, shuffled, with words varied. With
+    ``distinct``, every line of text is made unique across posts (a number after it, the same for a line's copies
+    inside its post, whose scraped doubles stay doubles): no line repeats from post to post, as in a corpus of
+    different posts, so nothing is won by remembering lines."""
     rng = random.Random(rng_seed)
     text = seed("002")
     posts = ["Forwarded from" + p for p in text.split("Forwarded from") if p.strip()]
@@ -32,6 +35,11 @@ def telegram_dump(megabytes: float, *, rng_seed: int = 7) -> str:
         lines = post.split("\n")
         k = rng.randrange(1, len(lines))
         lines[k] = lines[k].replace(" the ", f" {rng.choice(words)} ", 1)
+        if distinct:
+            numbered: dict[str, str] = {}
+            for n, line in enumerate(lines):
+                if line.strip() and not line.startswith("Forwarded from"):
+                    lines[n] = numbered.setdefault(line, f"{line} {len(out)}.{len(numbered)}")
         chunk = "\n".join(lines).rstrip("\n") + "\n"
         out.append(chunk)
         size += len(chunk.encode("utf-8"))

@@ -124,8 +124,8 @@ def _date_matches(text: str) -> Iterator[regex.Match[str]]:
 def _month_word_before(text: str, at: int) -> int | None:
     """The start of the word before the spaces (and an optional dot) before ``at``, if it may be a month."""
     i = at
-    while i > 0 and _SPACE.match(text, i - 1):
-        i -= 1
+    while i > 0 and (text[i - 1] == " " or (not text[i - 1].isalnum() and _SPACE.match(text, i - 1))):
+        i -= 1  # a space, a letter or digit (never \s) decided without the pattern
     if i in (at, 0):
         return None
     if text[i - 1] == ".":
