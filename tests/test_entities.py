@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -16,6 +19,8 @@ from mfaparse import (
     is_hashtag_line,
     strip_hashtags,
 )
+from mfaparse._text.entities import hashtag_spans
+from mfaparse.telegram._layout import _is_tag_line
 from tests.strategies import any_text
 
 
@@ -143,3 +148,26 @@ def test_tags_and_mentions_found_as_a_full_scan_finds_them(text: str) -> None:
 
     for pattern, mark in ((_HASHTAG, "#"), (_MENTION, "@")):
         assert [m.span() for m in _marked(pattern, text, mark)] == [m.span() for m in pattern.finditer(text)]
+
+
+def _tag_line_reference(line: str) -> bool:
+    """is_hashtag_line as first written: the text around and between the tags, joined, is filler only."""
+    if not line.lstrip(" \t,;").startswith("#"):
+        return False
+    tags = find_hashtags(line)
+    if not tags:
+        return False
+    rest = "".join(line[a.span.end : b.span.start] for a, b in itertools.pairwise(tags))
+    return regex.fullmatch(r"[\s,;#]*", line[: tags[0].span.start] + rest + line[tags[-1].span.end :]) is not None
+
+
+_TAG_LINE_PIECES = st.sampled_from(["#ASEAN", "#МИД_России", "#1", " ", ",", ";", "#", "\t", "\u2003", "\x1c", "a"])
+
+
+@given(st.one_of(any_text, st.lists(_TAG_LINE_PIECES, max_size=12).map("".join)))
+def test_tag_lines_from_places_found_once(text: str) -> None:
+    """is_hashtag_line gap by gap equals the joined check; the layout's check from the line's hashtag places
+    (found once, in the unstripped line) equals is_hashtag_line of the stripped line."""
+    assert is_hashtag_line(text) is _tag_line_reference(text)
+    for line in text.split("\n"):
+        assert _is_tag_line(line, line.strip(), hashtag_spans(line)) is is_hashtag_line(line.strip())

@@ -13,8 +13,7 @@
 from __future__ import annotations
 
 import bisect
-import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Literal
 
 import regex
@@ -28,10 +27,12 @@ __all__ = [
     "find_hashtags",
     "find_links",
     "find_mentions",
+    "hashtag_spans",
     "hashtags_in",
     "is_hashtag_line",
     "links_in",
     "mentions_in",
+    "only_hashtags",
     "strip_hashtags",
 ]
 
@@ -107,13 +108,16 @@ def _hashtag_matches(text: str) -> Iterator[regex.Match[str]]:
                 yield m
 
 
-def add_hashtags(found: dict[str, Hashtag], text: str, base: int = 0) -> None:
+def add_hashtags(found: dict[str, Hashtag], text: str, base: int = 0) -> list[tuple[int, int]]:
     """Add to ``found`` the first hashtag of each tag of ``text`` not in it yet, by tag: what
-    ``found.setdefault(h.tag, h)`` over :func:`hashtags_in` does, without building the copies (``#a`` repeated)."""
-    for m in _hashtag_matches(text):
-        tag = m.group(1)
+    ``found.setdefault(h.tag, h)`` over :func:`hashtags_in` does, without building the copies (``#a`` repeated).
+    Returns every hashtag's place in ``text`` (:func:`hashtag_spans`), for the stages after."""
+    spans = hashtag_spans(text)
+    for start, end in spans:
+        tag = text[start + 1 : end]
         if tag not in found:
-            found[tag] = Hashtag(tag=tag, span=trusted_span(base + m.start(), base + m.end()))
+            found[tag] = Hashtag(tag=tag, span=trusted_span(base + start, base + end))
+    return spans
 
 
 def add_mentions(found: dict[str, Mention], text: str, base: int = 0) -> None:
@@ -174,11 +178,27 @@ def is_hashtag_line(line: str) -> bool:
     """
     if not line.lstrip(" \t,;").startswith("#"):
         return False
-    tags = find_hashtags(line)
-    if not tags:
+    return only_hashtags(line, hashtag_spans(line))
+
+
+def hashtag_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each hashtag of ``text``, its ``#`` included: the spans of :func:`find_hashtags`,
+    without building records (a stage that needs the places only, or keeps them for a later stage)."""
+    return [m.span() for m in _hashtag_matches(text)]
+
+
+def only_hashtags(line: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``line``, whose hashtags stand at ``spans`` (:func:`hashtag_spans`), holds nothing else but
+    spaces, commas, semicolons and ``#``: :func:`is_hashtag_line` from hashtags found before."""
+    if not spans or not line.lstrip(" \t,;").startswith("#"):
         return False
-    rest = "".join(line[a.span.end : b.span.start] for a, b in itertools.pairwise(tags))
-    return _TAG_LINE_FILLER.fullmatch(line[: tags[0].span.start] + rest + line[tags[-1].span.end :]) is not None
+    filler = _TAG_LINE_FILLER.fullmatch
+    pos = 0
+    for start, end in spans:  # the filler is one class repeated: each gap may be checked on its own
+        if filler(line, pos, start) is None:
+            return False
+        pos = end
+    return filler(line, pos) is not None
 
 
 def strip_hashtags(text: str, mode: Literal["unwrap", "remove"] = "unwrap") -> str:

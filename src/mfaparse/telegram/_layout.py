@@ -18,7 +18,7 @@ from mfaparse._lines.vocab import ANSWER_MARK, BULLETS, ELISION, LEADING_MARKS, 
 from mfaparse._model.base import PartialDate, trusted_span
 from mfaparse._model.documents import Block, BlockKind, Speaker
 from mfaparse._text.dates import find_dates
-from mfaparse._text.entities import is_hashtag_line, strip_hashtags
+from mfaparse._text.entities import is_hashtag_line, only_hashtags, strip_hashtags
 
 __all__ = ["LayoutLine", "read_layout", "read_place_date", "read_speaker", "read_title_place_date"]
 
@@ -86,6 +86,15 @@ def read_speaker(head: str) -> tuple[str, str | None] | None:
     return " ".join(name_words), role
 
 
+def _is_tag_line(text: str, stripped: str, spans: Sequence[tuple[int, int]] | None) -> bool:
+    """:func:`is_hashtag_line` of a line's stripped text, from its hashtags' places in the line where known (a
+    tag holds no space, so stripping moves them all by the leading spaces)."""
+    if spans is None:
+        return is_hashtag_line(stripped)
+    lead = len(text) - len(text.lstrip())
+    return only_hashtags(stripped, [(a - lead, b - lead) for a, b in spans])
+
+
 def _strip_mark(text: str) -> tuple[str, int]:
     """``text`` without its leading emoji and spaces, and how many characters went."""
     opening = text.lstrip()
@@ -97,16 +106,17 @@ def _strip_mark(text: str) -> tuple[str, int]:
 
 
 def read_layout(
-    lines: Sequence[LayoutLine],
+    lines: Sequence[LayoutLine], tag_spans: Sequence[Sequence[tuple[int, int]]] | None = None
 ) -> tuple[tuple[Block, ...], str | None, str | None, PartialDate | None, tuple[Speaker, ...]]:
-    """Blocks, title, place, date and speakers of a post's kept lines."""
+    """Blocks, title, place, date and speakers of a post's kept lines; ``tag_spans``, where given, are the places
+    of each line's hashtags (:func:`~mfaparse._text.entities.hashtag_spans`), found once by an earlier stage."""
     blocks: list[Block] = []
     speakers: list[Speaker] = []
     title: str | None = None
     place: str | None = None
     date: PartialDate | None = None
     seen_question = False
-    for text, offset in lines:
+    for n, (text, offset) in enumerate(lines):
         stripped = text.strip()
         if not stripped:
             continue
@@ -132,7 +142,7 @@ def read_layout(
                 speakers.append(Speaker(name=who[0], role=who[1], span=trusted_span(start, start + head.end(1))))
         elif ELISION.fullmatch(stripped):
             kind = "elision"
-        elif is_hashtag_line(stripped):
+        elif _is_tag_line(text, stripped, tag_spans[n] if tag_spans is not None else None):
             kind = "hashtags"
         elif stripped.startswith(BULLETS):
             kind = "bullet"

@@ -85,6 +85,8 @@ class PostState:
     entities: tuple[Entity, ...] = ()
     marks: frozenset[str] = frozenset()
     """The entity kinds the format marks completely: those are taken from ``entities``, never searched for."""
+    tag_spans: dict[int, list[tuple[int, int]]] = attrs.field(factory=dict)
+    """The places of the hashtags of each line the entities stage searched (hashtags are found once a post)."""
     removed: list[Removal] = attrs.field(factory=list)
     links: list[Link] = attrs.field(factory=list)
     media: list[Media] = attrs.field(factory=list)
@@ -231,8 +233,9 @@ def entities(state: PostState) -> None:
     texts = [(lines.texts[k], lines.starts[k]) for k in kept]
     joined = "\n".join(text for text, _ in texts)  # one look for each mark: most posts lack some of them
     if "hashtag" not in state.marks and "#" in joined:
-        for text, start in texts:
-            add_hashtags(tags, text, start)
+        for k, (text, start) in zip(kept, texts, strict=True):
+            if "#" in text:
+                state.tag_spans[k] = add_hashtags(tags, text, start)
     if "mention" not in state.marks and "@" in joined:
         for text, start in texts:
             add_mentions(names, text, start)
@@ -278,8 +281,10 @@ def layout(state: PostState) -> None:
     if not kept:
         return
     state.text = "\n".join(lines.texts[k] for k in kept)
+    searched = "hashtag" not in state.marks  # the entities stage found every line's hashtags
+    spans = state.tag_spans
     state.blocks, state.title, state.place, state.date, state.speakers = read_layout(
-        [(lines.texts[k], lines.starts[k]) for k in kept]
+        [(lines.texts[k], lines.starts[k]) for k in kept], [spans.get(k, []) for k in kept] if searched else None
     )
 
 
