@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import mfaparse
 from mfaparse import Article, ParseError, PartialDate, parse_tass, parse_tass_record
 from mfaparse._text.dates import find_dates, parse_date, parse_time
+from mfaparse.tass import quotes as quotes_module
 from mfaparse.tass.dateline import AGENCIES, read_dateline
 from mfaparse.tass.quotes import _QUOTE, quote_spans
 from tests.conftest import seed_text
@@ -483,3 +484,15 @@ _QUOTE_PIECES = st.one_of(
 def test_quote_spans_are_what_the_quote_pattern_finds(text: str) -> None:
     """The linear scan finds exactly the quotes of the reference pattern (which is slow on unclosed openers)."""
     assert list(quote_spans(text)) == [m.span() for m in _QUOTE.finditer(text)]
+
+
+_BEFORE_PIECES = st.sampled_from(["he", "She", "Lavrov", "Sergey Lavrov", " ", "  ", "\n", ":", "::", "\u2003",
+                                  "\x1c", "said", "unsaid", "pointed out", "told", "x", "."])  # fmt: skip
+
+
+@given(st.lists(_BEFORE_PIECES, max_size=12).map("".join))
+def test_the_speaker_before_a_quote_is_searched_only_where_it_can_match(window: str) -> None:
+    """The check before the search never skips a window the pattern matches."""
+    tail = window.rstrip().rstrip(":").rstrip()
+    if not tail.endswith(quotes_module._BEFORE_VERBS):
+        assert quotes_module._BEFORE.search(window) is None

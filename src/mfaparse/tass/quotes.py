@@ -174,6 +174,7 @@ _AFTER = regex.compile(
 # Searched only in the characters just before a quote: a pronoun or a name of at most two words, then a verb.
 _BEFORE_WINDOW = 160
 _BEFORE = regex.compile(rf"(?P<who>he|she|\p{{Lu}}[\p{{L}}’'-]+(?:\s\p{{Lu}}[\p{{L}}’'-]+)?)\s+(?:{_VERBS}):?\s*$")
+_BEFORE_VERBS = tuple(_VERBS.replace("\\ ", " ").split("|"))
 _PRONOUNS = frozenset({"he", "she", "он", "она"})
 # Found from the noun (``str.find``), the capitalised words before it read in a bounded window: linear time
 _INSTITUTION_TAIL = regex.compile(
@@ -243,7 +244,11 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
                 seen += 1
             if seen:  # the last person named as speaking before the quote, else the last speaker resolved
                 last = mentions[seen - 1][1]
-            before = _BEFORE.search(text, max(after_quote, start - _BEFORE_WINDOW), start)
+            lo = max(after_quote, start - _BEFORE_WINDOW)
+            # _BEFORE ends in a verb, then ":?\s*": where the window, stripped of more than that, ends in no
+            # verb, it cannot match (\s is within str.isspace), and most quotes follow no "he said:"
+            tail = text[lo:start].rstrip().rstrip(":").rstrip()
+            before = _BEFORE.search(text, lo, start) if tail.endswith(_BEFORE_VERBS) else None
             after_quote = end
             who = _who(_AFTER.match(text, end), before)
             institution: str | None = None
