@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 
 import mfaparse
 from mfaparse import CleanOptions, DedupOptions, ParseError, ReadFailure
+from mfaparse._lines.memo import clear_memos
 from tests.harness import SAMPLES, check_parsed
-from tests.strategies import any_text
+from tests.strategies import any_text, telegram_like
 
 JUNK: list[Any] = [None, True, False, 0, -1, 1e20, float("inf"), "", "x", "1e20", [], {}, [1], {"a": 1}]
 
@@ -129,6 +130,23 @@ def test_deterministic_with_other_parses_between(fmt: str) -> None:
     after = mfaparse.parse_as(SAMPLES[fmt], fmt)
     assert after == before
     assert [mfaparse.to_jsonl(r) for r in after.records] == [mfaparse.to_jsonl(r) for r in before.records]
+
+
+@pytest.mark.parametrize("fmt", sorted(SAMPLES))
+def test_the_memos_of_line_facts_change_nothing(fmt: str) -> None:
+    """Parsed with every memo of line facts full (of this and other inputs) and then empty: the same records."""
+    _other_work()
+    warm = mfaparse.parse_as(SAMPLES[fmt], fmt)
+    clear_memos()
+    assert mfaparse.parse_as(SAMPLES[fmt], fmt) == warm
+
+
+@given(telegram_like, telegram_like)
+def test_the_memos_change_nothing_on_random_dumps(first: str, second: str) -> None:
+    dump = f"Forwarded from A\n{first}\n{second}\n\nForwarded from B\n{second}\n{first}"
+    warm = mfaparse.parse_telegram(dump)
+    clear_memos()
+    assert mfaparse.parse_telegram(dump) == warm
 
 
 @given(data=st.data())

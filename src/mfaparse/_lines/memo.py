@@ -15,10 +15,11 @@ flat on any corpus, and a hit gives exactly what computing would: results never 
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-__all__ = ["FactMemo"]
+__all__ = ["FactMemo", "clear_memos"]
 
 T = TypeVar("T")
 
@@ -26,15 +27,29 @@ _SIZE = 1 << 15
 _LONGEST = 512  # longer lines rarely repeat, and would make the memo's memory depend on the input
 
 
+_MEMOS: weakref.WeakSet[FactMemo[Any]] = weakref.WeakSet()
+
+
+def clear_memos() -> None:
+    """Forget the facts of every memo (results never depend on them: the tests parse with them full and empty)."""
+    for memo in list(_MEMOS):
+        memo.clear()
+
+
 class FactMemo(Generic[T]):
     """Facts of line texts by text, computed for the texts not seen before, in one call for all of them."""
 
-    __slots__ = ("_known", "longest", "size")
+    __slots__ = ("__weakref__", "_known", "longest", "size")
 
     def __init__(self, size: int = _SIZE, longest: int = _LONGEST) -> None:
         self.size = size
         self.longest = longest
         self._known: dict[str, T] = {}
+        _MEMOS.add(self)
+
+    def clear(self) -> None:
+        """Forget every fact."""
+        self._known.clear()
 
     def facts(self, texts: Sequence[str], compute: Callable[[list[str]], Sequence[T]]) -> list[T]:
         """The fact of each text: from the memo, else from ``compute`` (called once, with the distinct texts the

@@ -11,9 +11,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import regex
 
+from mfaparse._lines.memo import FactMemo
 from mfaparse._lines.vocab import ANSWER_MARK, BULLETS, ELISION, LEADING_MARKS, PLACE_MARK, QUESTION_MARK, TITLE_MARK
 from mfaparse._model.base import PartialDate, trusted_span
 from mfaparse._model.documents import Block, BlockKind, Speaker
@@ -105,52 +107,100 @@ def _strip_mark(text: str) -> tuple[str, int]:
     return text[cut:], cut
 
 
+class _Shape(NamedTuple):
+    """What the layout reads of one line, whatever the lines around it (computed once per distinct line)."""
+
+    title: tuple[str | None, PartialDate | None] | None
+    """A 🎙 line's place and date from its tail (its facts as the title: the first 🎙 line only)."""
+    kind: BlockKind
+    """The line's kind when it is not the title."""
+    place: tuple[str | None, PartialDate | None] | None
+    """A 📍 line's place and date."""
+    speaker: tuple[str, str | None, int] | None
+    """A 💬 line's speaker: name, role, and where the words before the colon end after the mark."""
+    body: str
+    cut: int
+    """The text after the leading mark, and where it starts."""
+    stripped: str
+    lead: int
+    """The line without spaces at its ends, and where those spaces end."""
+    end: int
+    """The line's length without its trailing spaces."""
+
+
+_SHAPES: FactMemo[_Shape | None] = FactMemo()
+
+
+def _shape(text: str, spans: Sequence[tuple[int, int]] | None) -> _Shape | None:
+    """The layout's facts of one line, None for a blank one; ``spans`` are its hashtags' places, where known."""
+    stripped = text.strip()
+    if not stripped:
+        return None
+    body, cut = _strip_mark(text)
+    title = read_title_place_date(body) if stripped.startswith(TITLE_MARK) else None
+    kind: BlockKind = "paragraph"
+    place: tuple[str | None, PartialDate | None] | None = None
+    speaker: tuple[str, str | None, int] | None = None
+    if stripped.startswith(PLACE_MARK) and (found := read_place_date(body)) and found[1] is not None:
+        kind, place = "place", found
+    elif stripped.startswith(QUESTION_MARK):
+        kind = "question"
+    elif stripped.startswith(ANSWER_MARK):
+        kind = "answer"
+        head = _SPEAKER.match(body)
+        who = read_speaker(head.group("head")) if head else None
+        if head and who:
+            speaker = (who[0], who[1], head.end(1))
+    elif ELISION.fullmatch(stripped):
+        kind = "elision"
+    elif _is_tag_line(text, stripped, spans):
+        kind = "hashtags"
+    elif stripped.startswith(BULLETS):
+        kind = "bullet"
+    return _Shape(title, kind, place, speaker, body, cut, stripped, len(text) - len(text.lstrip()), len(text.rstrip()))
+
+
 def read_layout(
     lines: Sequence[LayoutLine], tag_spans: Sequence[Sequence[tuple[int, int]]] | None = None
 ) -> tuple[tuple[Block, ...], str | None, str | None, PartialDate | None, tuple[Speaker, ...]]:
     """Blocks, title, place, date and speakers of a post's kept lines; ``tag_spans``, where given, are the places
-    of each line's hashtags (:func:`~mfaparse._text.entities.hashtag_spans`), found once by an earlier stage."""
+    of each line's hashtags (:func:`~mfaparse._text.entities.hashtag_spans`), found once by an earlier stage. What
+    a line says alone is read once per distinct line (:class:`~mfaparse._lines.memo.FactMemo`); the post's order
+    decides the rest (the first 🎙 line is the title, 💬 after a ❓ is an answer)."""
+    texts = [text for text, _ in lines]
+    known = dict(zip(texts, tag_spans, strict=True)) if tag_spans is not None else {}
+    shapes = _SHAPES.facts(
+        texts, lambda todo: [_shape(t, known.get(t) if tag_spans is not None else None) for t in todo]
+    )
     blocks: list[Block] = []
     speakers: list[Speaker] = []
     title: str | None = None
     place: str | None = None
     date: PartialDate | None = None
     seen_question = False
-    for n, (text, offset) in enumerate(lines):
-        stripped = text.strip()
-        if not stripped:
+    for (_, offset), shape in zip(lines, shapes, strict=True):
+        if shape is None:
             continue
-        body, cut = _strip_mark(text)
-        kind: BlockKind = "paragraph"
+        title_facts, kind, place_facts, speaker_facts, body, cut, stripped, lead, end = shape
         speaker: str | None = None
-        if stripped.startswith(TITLE_MARK) and title is None:
+        if title_facts is not None and title is None:
             kind, title = "title", body
-            tail_place, tail_date = read_title_place_date(body)
-            place, date = place or tail_place, date or tail_date
-        elif stripped.startswith(PLACE_MARK) and (found := read_place_date(body)) and found[1] is not None:
-            kind = "place"
-            place, date = place or found[0], date or found[1]
-        elif stripped.startswith(QUESTION_MARK):
-            kind, seen_question = "question", True
-        elif stripped.startswith(ANSWER_MARK):
+            place, date = place or title_facts[0], date or title_facts[1]
+        elif place_facts is not None:
+            place, date = place or place_facts[0], date or place_facts[1]
+        elif kind == "question":
+            seen_question = True
+        elif kind == "answer":
             kind = "answer" if seen_question else "quote"
-            head = _SPEAKER.match(body)
-            who = read_speaker(head.group("head")) if head else None
-            if head and who:
-                speaker = who[0]
+            if speaker_facts is not None:
+                speaker, role, head_end = speaker_facts
                 start = offset + cut
-                speakers.append(Speaker(name=who[0], role=who[1], span=trusted_span(start, start + head.end(1))))
-        elif ELISION.fullmatch(stripped):
-            kind = "elision"
-        elif _is_tag_line(text, stripped, tag_spans[n] if tag_spans is not None else None):
-            kind = "hashtags"
-        elif stripped.startswith(BULLETS):
-            kind = "bullet"
+                speakers.append(Speaker(name=speaker, role=role, span=trusted_span(start, start + head_end)))
         if kind == "paragraph":  # a paragraph keeps its leading emoji ("🌐 On February 21-22, ...")
-            cut = len(text) - len(text.lstrip())
-            body = stripped
-        span = trusted_span(offset + cut, offset + len(text.rstrip()))
-        blocks.append(Block(kind=kind, text=body.rstrip(), span=span, speaker=speaker))
+            cut, body = lead, stripped
+        blocks.append(
+            Block(kind=kind, text=body.rstrip(), span=trusted_span(offset + cut, offset + end), speaker=speaker)
+        )
     unique: dict[str, Speaker] = {}
     for s in speakers:
         unique.setdefault(s.name, s)
