@@ -5,7 +5,8 @@ Run each workload under both trees and subtract that tree's ``import`` (and, for
     PYTHONPATH=src valgrind --tool=callgrind --callgrind-out-file=/dev/null python benchmarks/workload.py telegram
 
 Workloads: ``import`` (mfaparse imported, nothing else), ``dump`` (a 1 MB dump built from seed 002),
-``telegram`` (that dump parsed by ``parse_telegram``), ``stream`` (the same dump through ``iter_telegram``),
+``telegram`` (that dump parsed by ``parse_telegram``), ``unique-dump`` and ``telegram-unique`` (the same with
+every line unique across posts, built, and parsed), ``stream`` (the same dump through ``iter_telegram``),
 ``tass`` (200 articles from the TASS seeds through ``parse_tass``), ``export`` (a Desktop export of 500 messages
 through ``parse_telegram_export``). Set ``PYTHONHASHSEED=0``: hash randomisation changes the counts.
 """
@@ -31,6 +32,10 @@ def main(what: str) -> None:
         telegram_dump(1)
     elif what == "telegram":
         mfaparse.parse_telegram(telegram_dump(1))
+    elif what == "unique-dump":
+        telegram_dump(1, distinct=True)
+    elif what == "telegram-unique":
+        mfaparse.parse_telegram(telegram_dump(1, distinct=True))
     elif what == "stream":
         sum(1 for _ in mfaparse.iter_telegram(io.StringIO(telegram_dump(1))))
     elif what == "tass":
@@ -42,7 +47,9 @@ def main(what: str) -> None:
         first = next(m for m in export["messages"] if m.get("type") == "message")
         mfaparse.parse_telegram_export({"name": "X", "messages": [dict(first, id=i) for i in range(500)]})
     elif what != "import":
-        raise SystemExit(f"unknown workload {what!r}: import, dump, telegram, stream, tass or export")
+        raise SystemExit(
+            f"unknown workload {what!r}: import, dump, telegram, unique-dump, telegram-unique, stream, tass or export"
+        )
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ _SIZE = 1 << 15
 _LONGEST = 512  # longer lines rarely repeat, and would make the memo's memory depend on the input
 
 
+_MISSING = object()  # not in the memo (None is a fact: a blank line's layout)
 _MEMOS: weakref.WeakSet[FactMemo[Any]] = weakref.WeakSet()
 
 
@@ -55,17 +56,13 @@ class FactMemo(Generic[T]):
         """The fact of each text: from the memo, else from ``compute`` (called once, with the distinct texts the
         memo lacks, in order of first use; it returns their facts in that order)."""
         known = self._known
-        found: dict[str, T] = {}
-        missing: dict[str, None] = {}  # ordered: the distinct texts to compute, in order of first use
+        get = known.get  # never raises: no race with another thread's clear()
+        found: dict[str, Any] = {}
         for text in texts:
-            if text in found or text in missing:
-                continue
-            try:
-                found[text] = known[text]
-            except KeyError:  # a lookup that cannot race with another thread's clear()
-                missing[text] = None
-        if missing:
-            todo = list(missing)
+            if text not in found:
+                found[text] = get(text, _MISSING)
+        todo = [text for text, fact in found.items() if fact is _MISSING]  # distinct, in order of first use
+        if todo:
             computed = compute(todo)
             if len(known) + len(todo) > self.size:
                 known.clear()  # start again: a bounded memo, and the cheapest eviction
