@@ -17,6 +17,7 @@ from __future__ import annotations
 import re  # a literal class of a few code points: stdlib re scans it fastest
 import unicodedata
 from collections.abc import Sequence
+from typing import TypeVar
 
 import attrs
 
@@ -39,6 +40,8 @@ __all__ = [
     "line_keys",
     "markers",
 ]
+
+T = TypeVar("T")
 
 _LONGEST_MARKER = 100
 _MAX_PASSES = 8
@@ -131,11 +134,16 @@ def _find_runs(
     core = _native.CORE
     if core is not None:
         found = core.find_runs(
-            list(lines), list(keys), list(markers), TRUNCATION, options.min_chars, options.min_lines,
+            _listed(lines), _listed(keys), _listed(markers), TRUNCATION, options.min_chars, options.min_lines,
             options.max_candidates, options.min_truncated_chars,
         )  # fmt: skip
         return tuple(DuplicateRun(start=start, length=length, source=source) for start, length, source in found)
     return _find_runs_python(lines, keys, markers, options)
+
+
+def _listed(items: Sequence[T]) -> list[T]:
+    """``items`` as the list the native core takes: itself when it is one (the callers' usual case), else a copy."""
+    return items if isinstance(items, list) else list(items)
 
 
 def _find_runs_python(
@@ -196,7 +204,7 @@ def _may_repeat(lines: Sequence[str], keys: Sequence[str], markers: Sequence[boo
     truncated line (``…``). Most posts have neither; this loop is much cheaper than the index that finds runs."""
     core = _native.CORE
     if core is not None:
-        return bool(core.may_repeat(list(lines), list(keys), list(markers), TRUNCATION))
+        return bool(core.may_repeat(_listed(lines), _listed(keys), _listed(markers), TRUNCATION))
     return _may_repeat_python(lines, keys, markers)
 
 

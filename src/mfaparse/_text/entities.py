@@ -122,11 +122,15 @@ def add_hashtags(found: dict[str, Hashtag], text: str, base: int = 0) -> list[tu
 
 def add_mentions(found: dict[str, Mention], text: str, base: int = 0) -> None:
     """:func:`add_hashtags` for mentions, by username."""
-    if "@" in text:
-        for m in _marked(_MENTION, text, "@"):
-            name = m.group(1)
-            if name not in found:
-                found[name] = Mention(username=name, span=trusted_span(base + m.start(), base + m.end()))
+    for m in _mention_matches(text):
+        name = m.group(1)
+        if name not in found:
+            found[name] = Mention(username=name, span=trusted_span(base + m.start(), base + m.end()))
+
+
+def _mention_matches(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of the mentions of ``text``."""
+    return _marked(_MENTION, text, "@") if "@" in text else iter(())
 
 
 def find_mentions(text: str) -> tuple[Mention, ...]:
@@ -136,11 +140,9 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
 
 def mentions_in(text: str, base: int = 0) -> tuple[Mention, ...]:
     """:func:`find_mentions` of ``text``, its spans placed at ``base``."""
-    if "@" not in text:
-        return ()
     return tuple(
         Mention(username=m.group(1), span=trusted_span(base + m.start(), base + m.end()))
-        for m in _marked(_MENTION, text, "@")
+        for m in _mention_matches(text)
     )
 
 

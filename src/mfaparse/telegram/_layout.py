@@ -169,9 +169,7 @@ def read_layout(
     decides the rest (the first 🎙 line is the title, 💬 after a ❓ is an answer)."""
     texts = [text for text, _ in lines]
     known = dict(zip(texts, tag_spans, strict=True)) if tag_spans is not None else {}
-    shapes = _SHAPES.facts(
-        texts, lambda todo: [_shape(t, known.get(t) if tag_spans is not None else None) for t in todo]
-    )
+    shapes = _SHAPES.facts(texts, lambda todo: [_shape(t, known.get(t)) for t in todo])  # None: not known
     blocks: list[Block] = []
     speakers: list[Speaker] = []
     title: str | None = None
