@@ -99,7 +99,10 @@ def main() -> None:
     parser.add_argument("--only", help="entry points to run, comma-separated")
     args = parser.parse_args()
     sizes = [float(s) for s in args.sizes.split(",")]
-    entries = {k: v for k, v in ENTRY_POINTS.items() if not args.only or k in args.only.split(",")}
+    chosen = args.only.split(",") if args.only else list(ENTRY_POINTS)
+    if unknown := sorted(set(chosen) - set(ENTRY_POINTS)):
+        parser.error(f"unknown entry points {', '.join(unknown)}; the entry points are {', '.join(ENTRY_POINTS)}")
+    entries = {k: v for k, v in ENTRY_POINTS.items() if k in chosen}
     print(f"mfaparse from {pathlib.Path(mfaparse.__file__).parents[1]}; sizes {sizes} MB")
     normal = {size: telegram_dump(size) for size in sizes}
     inputs = {name: {size: repeated(unit, size) for size in sizes} for name, unit in UNITS.items()}
