@@ -23,7 +23,7 @@ import regex
 from mfaparse import _native
 from mfaparse._lines import vocab
 from mfaparse._lines.memo import FactMemo
-from mfaparse._model.base import Removal, RemovalKind, Span, trusted_span
+from mfaparse._model.base import Removal, RemovalKind, Span, trusted_removal, trusted_span
 from mfaparse._text.dedup import line_keys, markers
 from mfaparse._text.emoji import strip_emoji
 
@@ -236,7 +236,7 @@ class Lines:
     ) -> Removal:
         """A removal of lines ``first`` to ``last`` (inclusive)."""
         span = self.span(first, last)
-        return Removal(kind=kind, span=span, text=self.text_of(span), duplicate_of=duplicate_of)
+        return trusted_removal(kind, span, self.text_of(span), duplicate_of)
 
     def text_of(self, span: Span) -> str:
         """The text ``span`` (at its final offsets) covers."""

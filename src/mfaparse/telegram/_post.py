@@ -118,12 +118,15 @@ class PostState:
             first=first,
             end=end,
             kept=list(range(first, end)),
-            meta=meta or Meta(),
+            meta=meta or _NO_META,
             page_channel=page_channel,
             entities=tuple(entities),
             marks=marks,
         )
 
+
+_NO_META = Meta()
+"""The meta of plain text (frozen, so one for every post: a dump of forward lines builds tens of thousands)."""
 
 Stage = tuple[str, Callable[[PostState], None]]
 
@@ -302,6 +305,10 @@ AUTHORED: tuple[Stage, ...] = tuple(stage for stage in SCRAPED if stage[0] not i
 """The stages of text the format gives as written (exports, t.me pages, client messages)."""
 
 
+def _start(removal: Removal) -> int:
+    return removal.span.start
+
+
 def run(state: PostState, stages: Sequence[Stage]) -> Post:
     """Run ``stages`` over ``state`` in order and build the Post."""
     for _name, stage in stages:
@@ -310,7 +317,7 @@ def run(state: PostState, stages: Sequence[Stage]) -> Post:
     return Post(
         span=state.lines.span(state.first, state.end - 1),
         text=state.text,
-        removed=tuple(sorted(state.removed, key=lambda r: r.span.start)),
+        removed=tuple(sorted(state.removed, key=_start) if len(state.removed) > 1 else state.removed),
         forward=meta.forward or state.forward,
         channel=meta.channel if meta.channel is not None else state.page_channel,
         message_id=meta.message_id,
