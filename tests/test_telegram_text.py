@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import pathlib
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import mfaparse
-from mfaparse import ParseError, TelegramDump, iter_telegram, parse_telegram
+from mfaparse import ParseError, Post, TelegramDump, iter_telegram, parse_telegram
+from mfaparse.telegram import text as telegram_text
+from mfaparse.telegram.text import parse_chunk, parse_chunks, telegram_chunks
 from tests.conftest import seed_text
 from tests.harness import check_post
 from tests.strategies import any_text, telegram_like
@@ -95,6 +98,55 @@ def test_stream_matches_whole() -> None:
     assert [p.span for p in streamed] == [p.span for p in whole.posts]
 
 
+def _one_by_one(chunks: list[tuple[str, int]]) -> list[Post]:
+    return [post for source, base in chunks for post in parse_chunk(source, base)]
+
+
+def test_chunks_parsed_in_groups_as_one_by_one(corpus: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """parse_chunks (chunks parsed together, a group at a time) gives exactly the posts parse_chunk gives chunk
+    by chunk, on the seed and every Telegram text page of the corpus (channel pages, whose first chunk is parsed
+    alone, among them), with groups of the default size and of a few characters (a group ends at each chunk)."""
+    texts = [seed_text("002"), *(p.read_text(encoding="utf-8") for p in sorted(corpus.glob("telegram-text/*.txt")))]
+    for limit in (telegram_text._GROUP_CHARS, 1, 500):
+        monkeypatch.setattr(telegram_text, "_GROUP_CHARS", limit)
+        for text in texts:
+            chunks = list(telegram_chunks(text.splitlines()))
+            assert list(parse_chunks(chunks)) == _one_by_one(chunks)
+
+
+posts = st.lists(
+    st.tuples(st.sampled_from(["Russian MFA 🇷🇺", "Sputnik भारत", "МИД России"]), telegram_like), max_size=4
+).map(lambda ps: "".join(f"Forwarded from {name}\n{body}\n" for name, body in ps))
+
+
+@given(st.lists(st.one_of(posts, telegram_like), max_size=4).map("".join), st.sampled_from([1, 40, 1 << 16]))
+def test_grouped_chunks_property(text: str, limit: int) -> None:
+    """On random dumps, and random text before the first header, grouped chunks give the one-by-one posts."""
+    chunks = list(telegram_chunks(text.splitlines()))
+    old, telegram_text._GROUP_CHARS = telegram_text._GROUP_CHARS, limit  # no fixture: hypothesis runs it often
+    try:
+        assert list(parse_chunks(chunks)) == _one_by_one(chunks)
+    finally:
+        telegram_text._GROUP_CHARS = old
+
+
+def test_grouped_chunks_of_a_failing_stream_come_before_its_error() -> None:
+    """A stream that fails (a decoding error) after some chunks: their posts are yielded, then the error."""
+
+    def failing() -> Iterator[tuple[str, int]]:
+        yield from telegram_chunks(["Forwarded from A", "One", "Forwarded from B", "Two"])
+        raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")
+
+    found: list[str] = []
+
+    def consume() -> None:
+        found.extend(post.text for post in parse_chunks(failing()))
+
+    with pytest.raises(UnicodeDecodeError):
+        consume()
+    assert found == ["One", "Two"]
+
+
 def test_records_round_trip() -> None:
     """A whole dump goes to JSON-ready data and back unchanged."""
     dump = parse_telegram(seed_text("002"))
@@ -110,11 +162,6 @@ def _check_spans(dump: TelegramDump) -> None:
 def test_seed_spans_and_accounting() -> None:
     """On the seed, every span slices out what it was read from and every line is accounted for."""
     _check_spans(parse_telegram(seed_text("002")))
-
-
-posts = st.lists(
-    st.tuples(st.sampled_from(["Russian MFA 🇷🇺", "Sputnik भारत", "МИД России"]), telegram_like), max_size=4
-).map(lambda ps: "".join(f"Forwarded from {name}\n{body}\n" for name, body in ps))
 
 
 @given(st.one_of(any_text, posts))

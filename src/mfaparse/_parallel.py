@@ -249,10 +249,10 @@ def _dump_outputs(
         with reader.open_input(file, options) as stream:
             chunks = telegram_chunks(reader.telegram_lines(stream, options, encoding))
             if pool is None:
-                for chunk in chunks:
-                    for post in _chunk_posts([chunk], encoding, path):
-                        yield _serialise(post, path, reference, shape)
+                for post in _chunk_posts(chunks, encoding, path):  # chunks parsed a group at a time
+                    yield _serialise(post, path, reference, shape)
                     where.done = reader.consumed(stream)
+                where.done = reader.consumed(stream)  # chunks with no post count as read too
             else:
                 for batch in _batches(chunks):
                     args = (batch, path, reference, shape, encoding)

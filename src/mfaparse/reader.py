@@ -351,9 +351,9 @@ def json_lines(
 
 def chunk_posts(chunks: Iterable[tuple[str, int]]) -> Iterator[Post]:
     """The posts of a dump's chunks (:func:`~mfaparse.telegram.text.telegram_chunks`), each placed by its offset."""
-    from mfaparse.telegram.text import parse_chunk  # noqa: PLC0415  # the reader imports parsers lazily
+    from mfaparse.telegram.text import parse_chunks  # noqa: PLC0415  # the reader imports parsers lazily
 
-    return placed((post for source, base in chunks for post in parse_chunk(source, base)), by_offset=True)
+    return placed(parse_chunks(chunks), by_offset=True)
 
 
 def _head_encoding(head: bytes) -> str:

@@ -28,7 +28,15 @@ from mfaparse._text.offsets import Edit, Normalized, normalize_explained
 from mfaparse.errors import ParseError
 from mfaparse.telegram._post import SCRAPED, PostState, run
 
-__all__ = ["explain_stream", "iter_telegram", "parse_chunk", "parse_telegram", "raw_chunks", "telegram_chunks"]
+__all__ = [
+    "explain_stream",
+    "iter_telegram",
+    "parse_chunk",
+    "parse_chunks",
+    "parse_telegram",
+    "raw_chunks",
+    "telegram_chunks",
+]
 
 _CHROME_SPAN = 40  # lines a channel header may take before its "Download Telegram"
 _BLANK_LAYOUT = 2  # blank runs between paragraphs that show a page sets them apart with blank lines
@@ -193,13 +201,13 @@ def _parse(source: str, *, strict: bool = False, base: int = 0) -> TelegramDump:
 
 
 def iter_telegram(lines: Iterable[str]) -> Iterator[Post]:
-    """Posts of a dump of any size, read line by line (a file object works): memory bounded by one post.
+    """Posts of a dump of any size, read line by line (a file object works): memory bounded by one post, or by
+    64 K characters of short posts.
 
-    Each chunk between forward headers is normalised and parsed on its own; spans are offsets into the
-    normalised stream (the chunks joined in order). A page with no forward headers at all is one chunk.
+    Each chunk between forward headers is normalised on its own; spans are offsets into the normalised stream
+    (the chunks joined in order). A page with no forward headers at all is one chunk.
     """
-    for source, base in telegram_chunks(lines):
-        yield from parse_chunk(source, base)
+    yield from parse_chunks(telegram_chunks(lines))
 
 
 def telegram_chunks(lines: Iterable[str]) -> Iterator[tuple[str, int]]:
@@ -288,3 +296,51 @@ def explain_stream(raw: str) -> Normalized:
 def parse_chunk(source: str, base: int) -> tuple[Post, ...]:
     """The posts of one chunk from :func:`telegram_chunks`, spans placed at ``base`` in the stream."""
     return _parse(source, base=base).posts
+
+
+_GROUP_CHARS = 1 << 16
+"""How many characters of chunks :func:`parse_chunks` parses together at most (a group ends after the chunk that
+reaches it)."""
+
+
+def parse_chunks(chunks: Iterable[tuple[str, int]]) -> Iterator[Post]:
+    """The posts of chunks from :func:`telegram_chunks`, the same as :func:`parse_chunk` gives them one by one, with
+    the fixed cost of a parse (the lines, the segments, the dump) paid once per group instead of once per chunk:
+    a dump is a chunk a post, and a dump of short posts a chunk a line. A run of chunks that each open with a
+    forward header, end with a line end and follow each other in the stream is parsed as one text of up to
+    :data:`_GROUP_CHARS` characters — the same posts, since such a chunk has no channel header and every post of it
+    ends where the next header stands; any other chunk (the first one of a channel page) is parsed alone.
+
+    >>> chunks = list(telegram_chunks(["Forwarded from A", "One", "Forwarded from B", "Two"]))
+    >>> [p.text for p in parse_chunks(chunks)] == [p.text for c in chunks for p in parse_chunk(*c)]
+    True
+    """
+    group: list[str] = []
+    start = end = size = 0
+    given = iter(chunks)
+    while True:
+        try:
+            source, base = next(given)
+        except StopIteration:
+            break
+        except Exception:  # the stream failed (a decoding error): the posts read before it come first
+            if group:
+                yield from _parse("".join(group), base=start).posts
+            raise
+        joins = is_forward_header(source.partition("\n")[0])
+        if group and (not joins or base != end):
+            yield from _parse("".join(group), base=start).posts
+            group = []
+        if not joins:
+            yield from parse_chunk(source, base)
+            continue
+        if not group:
+            start, size = base, 0
+        group.append(source)
+        size += len(source)
+        end = base + len(source)
+        if size >= _GROUP_CHARS or not source.endswith("\n"):  # a chunk with no line end would glue to the next
+            yield from _parse("".join(group), base=start).posts
+            group = []
+    if group:
+        yield from _parse("".join(group), base=start).posts
