@@ -12,10 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import mfaparse
-from mfaparse import Article, ParseError, PartialDate, parse_tass, parse_tass_record
+from mfaparse import Article, Dateline, ParseError, PartialDate, parse_tass, parse_tass_record
 from mfaparse._text.dates import find_dates, parse_date, parse_time
+from mfaparse.tass import dateline as dateline_module
 from mfaparse.tass import quotes as quotes_module
-from mfaparse.tass.dateline import AGENCIES, read_dateline
+from mfaparse.tass.dateline import AGENCIES, Datelines, read_dateline
 from mfaparse.tass.quotes import _QUOTE, quote_spans
 from tests.conftest import seed_text
 from tests.harness import check_article
@@ -97,6 +98,33 @@ def test_wire_datelines_in_articles() -> None:
     ifx = parse_tass("Moscow court rules\n\nMOSCOW, March 5 (Interfax) - The court said so.")
     assert ifx.dateline is not None
     assert (ifx.dateline.agency, ifx.paragraphs, ifx.language) == ("Interfax", ("The court said so.",), "en")
+
+
+def test_one_parse_reads_each_paragraph_once_as_read_dateline_does(
+    corpus: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Datelines (a parse's memo) gives what read_dateline gives, at any offset and asked again, on every line of
+    the seeds and the corpus's TASS pages; and it reads a paragraph once however often it is asked."""
+    texts = [seed_text(p) for p in ("000", "001", "003", "004")]
+    texts += [path.read_text(encoding="utf-8") for path in sorted((corpus / "tass-text").glob("*.txt"))]
+    lines = list(dict.fromkeys(line for text in texts for line in text.splitlines() if line.strip()))
+    read = Datelines()
+    for offset in (0, 7, 0):
+        assert [read(line, offset) for line in lines] == [read_dateline(line, offset) for line in lines]
+    assert any(read(line) is not None for line in lines)
+    memo = Datelines()
+    for line in lines[:3] * 3:
+        memo(line)
+    calls: list[str] = []
+
+    def spy(paragraph: str, offset: int = 0) -> Dateline | None:
+        calls.append(paragraph)
+        return read_dateline(paragraph, offset)
+
+    monkeypatch.setattr(dateline_module, "read_dateline", spy)  # the memo looks the name up at each miss
+    for line in lines[:5] * 3:
+        memo(line)
+    assert calls == lines[3:5]
 
 
 def test_no_dateline_in_prose() -> None:

@@ -24,14 +24,15 @@ from __future__ import annotations
 
 import re  # the cheap hint tests: literal words, C-level search
 
+import attrs
 import regex
 
 from mfaparse._lines.vocab import AGENCY
-from mfaparse._model.base import PartialDate, Span
+from mfaparse._model.base import PartialDate, Span, trusted_span
 from mfaparse._model.documents import Dateline
 from mfaparse._text.dates import MONTHS
 
-__all__ = ["AGENCIES", "read_dateline"]
+__all__ = ["AGENCIES", "Datelines", "read_dateline"]
 
 AGENCIES = {
     "tass": "TASS",
@@ -121,6 +122,31 @@ def read_dateline(paragraph: str, offset: int = 0) -> Dateline | None:
         if m is not None:
             return _dateline(m, offset, strict_city=form is _SLASHED or form is _WIRE)
     return None
+
+
+class Datelines:
+    """:func:`read_dateline` for one page, each distinct paragraph read once: a parse asks of the dateline's
+    paragraph up to three times (whether the page is a listing, where its dateline stands, what it says).
+
+    >>> read = Datelines()
+    >>> read("MOSCOW, October 13. /TASS/. Text", 100).span.start, read("MOSCOW, October 13. /TASS/. Text").span.start
+    (100, 0)
+    """
+
+    __slots__ = ("_read",)
+
+    def __init__(self) -> None:
+        self._read: dict[str, Dateline | None] = {}
+
+    def __call__(self, paragraph: str, offset: int = 0) -> Dateline | None:
+        """What ``read_dateline(paragraph, offset)`` gives."""
+        if paragraph in self._read:
+            found = self._read[paragraph]
+        else:
+            found = self._read[paragraph] = read_dateline(paragraph)
+        if found is None or not offset:
+            return found
+        return attrs.evolve(found, span=trusted_span(found.span.start + offset, found.span.end + offset))
 
 
 def _dateline(m: regex.Match[str], offset: int, *, strict_city: bool) -> Dateline | None:

@@ -26,6 +26,7 @@ import datetime as dt
 import attrs
 
 from mfaparse._model.documents import Article
+from mfaparse.tass.dateline import Datelines
 from mfaparse.tass.text import build_article, item_starts, prepared
 
 __all__ = ["parse_tass_page"]
@@ -36,12 +37,13 @@ def parse_tass_page(text: str, reference_date: dt.date | None = None, *, url: st
     for a listing page (each with ``listing=True``, its spans into its own ``source``: the item's slice of the
     page). Nothing of the page is lost: the lines before the first item (a section crumb) are the first item's."""
     source, units = prepared(text, reference_date, "parse_tass_page")
-    starts = item_starts(source, units)
+    datelines = Datelines()  # one page's datelines, read once for the listing test and its items
+    starts = item_starts(source, units, datelines)
     if starts is None:  # an article page: what parse_tass gives
-        return (build_article(source, reference_date=reference_date, url=url, units=units),)
+        return (build_article(source, reference_date=reference_date, url=url, units=units, datelines=datelines),)
     items = []
     for a, b in zip([0, *starts[1:]], [*starts[1:], len(units)], strict=True):
         piece = source[units[a].start : units[b - 1].end]
-        article = build_article(piece, reference_date=reference_date, url=url)
+        article = build_article(piece, reference_date=reference_date, url=url, datelines=datelines)
         items.append(attrs.evolve(article, listing=True))
     return tuple(items)

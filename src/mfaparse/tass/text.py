@@ -19,13 +19,13 @@ import regex
 
 from mfaparse._lines import vocab
 from mfaparse._lines.rules import TASS_RULES
-from mfaparse._model.base import PartialDateTime, Removal, RemovalKind, Span
+from mfaparse._model.base import PartialDateTime, Removal, RemovalKind, Span, trusted_span
 from mfaparse._model.documents import Article, Dateline, EditorNote
 from mfaparse._text.dates import find_dates, moscow_day, parse_time, timestamp
 from mfaparse._text.dedup import line_key
 from mfaparse._text.normalize import normalize
 from mfaparse.errors import ParseError
-from mfaparse.tass.dateline import read_dateline
+from mfaparse.tass.dateline import Datelines
 from mfaparse.tass.quotes import find_quotes
 
 __all__ = ["Known", "build_article", "item_starts", "parse_tass", "units_of"]
@@ -55,7 +55,7 @@ def units_of(source: str) -> list[Span]:
         stripped = line.strip()
         if stripped:
             lead = len(line) - len(line.lstrip())
-            units.append(Span(start=pos + lead, end=pos + lead + len(stripped)))
+            units.append(trusted_span(pos + lead, pos + lead + len(stripped)))
         pos += len(line) + 1
     return units
 
@@ -114,11 +114,14 @@ def parse_tass(
     them) gives the whole page unread, marked ``listing=True``, or with ``strict=True`` a ParseError.
     """
     source, units = prepared(text, reference_date, "parse_tass")
-    if item_starts(source, units) is not None:
+    datelines = Datelines()
+    if item_starts(source, units, datelines) is not None:
         if strict:
             raise ParseError("a listing page of several items: read it with parse_tass_page()", position=0)
         return _unread(source, units, url)
-    return build_article(source, reference_date=reference_date, strict=strict, url=url, units=units)
+    return build_article(
+        source, reference_date=reference_date, strict=strict, url=url, units=units, datelines=datelines
+    )
 
 
 def prepared(text: str, reference_date: dt.date | None, caller: str) -> tuple[str, list[Span]]:
@@ -131,19 +134,21 @@ def prepared(text: str, reference_date: dt.date | None, caller: str) -> tuple[st
     return source, units_of(source)
 
 
-def item_starts(source: str, units: list[Span]) -> list[int] | None:
+def item_starts(source: str, units: list[Span], datelines: Datelines | None = None) -> list[int] | None:
     """Where the items of a listing page start (unit numbers, the first item's first), or None for a page that
     is no listing: at least two glued listing lines (each an item; the line after one starts the next), or at
     least two dateline paragraphs each under a headline (an item's header: its headline, maybe a lead, crumbs and
-    timestamps; never a line that ends a sentence, which is the last item's)."""
+    timestamps; never a line that ends a sentence, which is the last item's). ``datelines`` reads datelines
+    (the caller's, to share what it read)."""
+    read = Datelines() if datelines is None else datelines
     glued: list[int] = []
     headed: list[int] = []
     texts = [u.slice(source) for u in units]
     for k, line in enumerate(texts):  # cheap tests first: a paragraph ends with a sentence, a glued line with a time
         if line[-1].isdigit() and _listing_line(source, units[k]) is not None:
             glued.append(k)
-        elif k + 1 < len(units) and _may_head(line) and read_dateline(texts[k + 1]) is not None and _is_headline(line):
-            headed.append(_header_start(texts, k))
+        elif k + 1 < len(units) and _may_head(line) and read(texts[k + 1]) is not None and _is_headline(line, read):
+            headed.append(_header_start(texts, k, read))
     if len(glued) < 2 and len(headed) < 2:
         return None
     starts = sorted({0, *glued, *headed, *(k + 1 for k in glued if k + 1 < len(units))})
@@ -161,12 +166,12 @@ def _may_head(line: str) -> bool:
     return len(line) <= _LONGEST_TITLE and not line.rstrip(_CLOSING_QUOTES).endswith(_SENTENCE_ENDS)
 
 
-def _is_headline(line: str) -> bool:
+def _is_headline(line: str, read: Datelines) -> bool:
     """A line that may head an item: short, no sentence's end, no furniture, no dateline of its own."""
-    return _may_head(line) and _furniture(line) is None and read_dateline(line) is None
+    return _may_head(line) and _furniture(line) is None and read(line) is None
 
 
-def _header_start(texts: list[str], k: int) -> int:
+def _header_start(texts: list[str], k: int, read: Datelines) -> int:
     """The first unit of the header whose last headline-like unit is ``k``: up to two headlines (a title and its
     lead) and the crumbs and timestamp lines among them."""
     start, headlines = k, 1
@@ -174,7 +179,7 @@ def _header_start(texts: list[str], k: int) -> int:
         previous = texts[start - 1]
         if _furniture(previous) is not None or _stamp_line(previous) is not None:
             start -= 1
-        elif headlines < 2 and _is_headline(previous):
+        elif headlines < 2 and _is_headline(previous, read):
             start, headlines = start - 1, headlines + 1
         else:
             break
@@ -211,11 +216,14 @@ def build_article(
     known: Known | None = None,
     chrome: frozenset[int] = frozenset(),
     units: list[Span] | None = None,
+    datelines: Datelines | None = None,
 ) -> Article:
     """The Article of normalised ``source``; ``known`` is what a record or a page says of it (see :class:`Known`);
     the units (non-blank lines) numbered in ``chrome`` are a page's furniture, removed as ``page_chrome``;
-    ``units`` are the source's, where the caller has them (:func:`units_of`)."""
+    ``units`` are the source's, where the caller has them (:func:`units_of`), and ``datelines`` what it read of
+    datelines (:class:`~mfaparse.tass.dateline.Datelines`)."""
     units = units_of(source) if units is None else list(units)
+    read = Datelines() if datelines is None else datelines
     removed: list[Removal] = []
 
     def remove(kind: RemovalKind, span: Span) -> None:
@@ -229,10 +237,8 @@ def build_article(
         units = [unit for number, unit in enumerate(units) if number not in chrome]
 
     head = units
-    label_stamp = _field_label(source, head, remove)
-    dateline_at = next(
-        (k for k, u in enumerate(head[:_LOOKAHEAD_UNITS]) if read_dateline(u.slice(source)) is not None), None
-    )
+    label_stamp = _field_label(source, head, remove, read)
+    dateline_at = next((k for k, u in enumerate(head[:_LOOKAHEAD_UNITS]) if read(u.slice(source)) is not None), None)
     if dateline_at is None and strict:
         raise ParseError("expected an agency article: no dateline such as 'MOSCOW, October 13. /TASS/.'", position=0)
     if known is not None:
@@ -253,7 +259,7 @@ def build_article(
     else:
         title, subtitle, stamp, body_from = _read_header(source, head, dateline_at, remove, removed)
     stamp = stamp or label_stamp
-    paragraphs, dateline = _body(source, head[body_from:], subtitle, remove, removed)
+    paragraphs, dateline = _body(source, head[body_from:], subtitle, remove, removed, read=read)
     agency = dateline.agency if dateline is not None else None
     reach = max(title.start, title.end - vocab.TITLE_CREDIT_REACH) if title is not None else 0
     if title is not None and (tail := vocab.TITLE_CREDIT.search(source, reach, title.end)) is not None:
@@ -295,12 +301,14 @@ _FIELD_LABEL = regex.compile(
 )
 
 
-def _field_label(source: str, head: list[Span], remove: Callable[[RemovalKind, Span], None]) -> PartialDateTime | None:
+def _field_label(
+    source: str, head: list[Span], remove: Callable[[RemovalKind, Span], None], read: Datelines
+) -> PartialDateTime | None:
     """A unit among the first few that opens with a field label and a date before a dateline: the label is a
     ``timestamp`` removal (its date the page's timestamp), and the unit starts at the dateline."""
     for n, unit in enumerate(head[:_LOOKAHEAD_UNITS]):
         m = _FIELD_LABEL.match(source, unit.start, unit.end)
-        if m is None or read_dateline(source[m.end() : unit.end]) is None:
+        if m is None or read(source[m.end() : unit.end]) is None:
             continue
         stamp = _timestamp(f"{m.group('date')} {m.group('time') or ''}".strip())
         if stamp is None:
@@ -317,6 +325,8 @@ def _body(
     lead: Span | None,
     remove: Callable[[RemovalKind, Span], None],
     removed: list[Removal],
+    *,
+    read: Datelines,
 ) -> tuple[list[Span], Dateline | None]:
     """The paragraphs and the dateline of the body; page furniture goes, and the lead printed again — as the
     first paragraph, or just before the dateline — is a duplicate of the lead."""
@@ -328,7 +338,7 @@ def _body(
         unit = whole
         line = unit.slice(source)
         kind = _debris(line)
-        if kind is None and related and _looks_like_headline(line) and read_dateline(line) is None:
+        if kind is None and related and _looks_like_headline(line) and read(line) is None:
             kind = "read_also"
             related -= 1
         else:
@@ -343,12 +353,12 @@ def _body(
             if lead is not None and lead_key and line.startswith(lead.slice(source)):  # "Lead. МОСКВА, ... /ТАСС/."
                 cut = unit.start + len(lead.slice(source))
                 rest = source[cut : unit.end]
-                if read_dateline(rest.lstrip(), 0) is not None:
+                if read(rest.lstrip()) is not None:
                     first = Span(start=unit.start, end=cut)
                     removed.append(Removal(kind="duplicate", span=first, text=first.slice(source), duplicate_of=lead))
                     unit = Span(start=cut + len(rest) - len(rest.lstrip()), end=unit.end)
                     line = unit.slice(source)
-            dateline = read_dateline(line, unit.start)
+            dateline = read(line, unit.start)
             if dateline is not None:
                 remove("dateline", dateline.span)
                 unit = Span(start=dateline.span.end, end=unit.end)
