@@ -236,6 +236,8 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
     scanned: dict[int, list[tuple[int, str]]] = {}  # a paragraph's institutions named as speaking, on demand
     seen = 0  # mentions before the current quote (both lists run in text order)
     for k, (p, text) in enumerate(zip(paragraphs, texts, strict=True)):
+        if '"' not in text and "“" not in text and "«" not in text:  # most paragraphs quote nobody
+            continue
         after_quote = 0  # the end of the paragraph's last quote: _BEFORE matches no quote mark, so none reaches it
         for start, end in quote_spans(text):
             said = text[start + 1 : end - 1]
