@@ -92,6 +92,13 @@ def quote_spans(text: str) -> Iterator[tuple[int, int]]:
     >>> [text[a:b] for a, b in quote_spans(text)]
     ['«bc»', '"de"']
     """
+    if '"' not in text and "“" not in text and "«" not in text:  # most paragraphs quote nobody
+        return iter(())
+    return _scan_quotes(text)
+
+
+def _scan_quotes(text: str) -> Iterator[tuple[int, int]]:
+    """:func:`quote_spans` of a text with a quote mark."""
     end_of_text = len(text)
     straight = _STRAIGHT.search(text)
     upcoming = {mark: text.find(mark) for mark in _CLOSERS}  # each opener's next place (-1: none)
@@ -213,7 +220,7 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
     for start, name, role in sorted(people):
         speakers.setdefault(
             name,
-            Speaker(name=name, role=_ROLE_LEAD.sub("", role) or None, span=Span(start=start, end=start + len(name))),
+            Speaker(name=name, role=_ROLE_LEAD.sub("", role) or None, span=trusted_span(start, start + len(name))),
         )
         by_surname.setdefault(name.split()[-1], name)
     mentions: list[tuple[int, str]] = []  # (position, full name) where a person is named as speaking
@@ -236,8 +243,6 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
     scanned: dict[int, list[tuple[int, str]]] = {}  # a paragraph's institutions named as speaking, on demand
     seen = 0  # mentions before the current quote (both lists run in text order)
     for k, (p, text) in enumerate(zip(paragraphs, texts, strict=True)):
-        if '"' not in text and "“" not in text and "«" not in text:  # most paragraphs quote nobody
-            continue
         after_quote = 0  # the end of the paragraph's last quote: _BEFORE matches no quote mark, so none reaches it
         for start, end in quote_spans(text):
             said = text[start + 1 : end - 1]

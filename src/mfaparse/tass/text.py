@@ -19,7 +19,7 @@ import regex
 
 from mfaparse._lines import vocab
 from mfaparse._lines.rules import TASS_RULES
-from mfaparse._model.base import PartialDateTime, Removal, RemovalKind, Span, trusted_span
+from mfaparse._model.base import PartialDateTime, Removal, RemovalKind, Span, trusted_removal, trusted_span
 from mfaparse._model.documents import Article, Dateline, EditorNote
 from mfaparse._text.dates import find_dates, moscow_day, parse_time, timestamp
 from mfaparse._text.dedup import line_key
@@ -227,7 +227,7 @@ def build_article(
     removed: list[Removal] = []
 
     def remove(kind: RemovalKind, span: Span) -> None:
-        removed.append(Removal(kind=kind, span=span, text=span.slice(source)))
+        removed.append(trusted_removal(kind, span, span.slice(source)))
 
     if chrome:
         for number in sorted(chrome):  # furniture of a known kind keeps its kind (share_widget, footer, timestamp)
@@ -263,12 +263,12 @@ def build_article(
     agency = dateline.agency if dateline is not None else None
     reach = max(title.start, title.end - vocab.TITLE_CREDIT_REACH) if title is not None else 0
     if title is not None and (tail := vocab.TITLE_CREDIT.search(source, reach, title.end)) is not None:
-        remove("credit", Span(start=tail.start(), end=title.end))  # "... - TASS": the title keeps its words
-        title = Span(start=title.start, end=tail.start())
+        remove("credit", trusted_span(tail.start(), title.end))  # "... - TASS": the title keeps its words
+        title = trusted_span(title.start, tail.start())
         agency = agency or tail.group("agency")
 
     notes = tuple(
-        EditorNote(text=m.group("note").strip(), span=Span(start=p.start + m.start(), end=p.start + m.end()))
+        EditorNote(text=m.group("note").strip(), span=trusted_span(p.start + m.start(), p.start + m.end()))
         for p in paragraphs
         for m in _EDITOR_NOTE.finditer(p.slice(source))
     )
@@ -313,8 +313,8 @@ def _field_label(
         stamp = _timestamp(f"{m.group('date')} {m.group('time') or ''}".strip())
         if stamp is None:
             return None
-        remove("timestamp", Span(start=unit.start, end=m.end()))
-        head[n] = Span(start=m.end(), end=unit.end)
+        remove("timestamp", trusted_span(unit.start, m.end()))
+        head[n] = trusted_span(m.end(), unit.end)
         return stamp
     return None
 
@@ -348,24 +348,24 @@ def _body(
             continue
         if dateline is None and not paragraphs:
             if lead is not None and lead_key and line_key(line) == lead_key:
-                removed.append(Removal(kind="duplicate", span=unit, text=line, duplicate_of=lead))
+                removed.append(trusted_removal("duplicate", unit, line, lead))
                 continue
             if lead is not None and lead_key and line.startswith(lead.slice(source)):  # "Lead. МОСКВА, ... /ТАСС/."
                 cut = unit.start + len(lead.slice(source))
                 rest = source[cut : unit.end]
                 if read(rest.lstrip()) is not None:
-                    first = Span(start=unit.start, end=cut)
-                    removed.append(Removal(kind="duplicate", span=first, text=first.slice(source), duplicate_of=lead))
+                    first = trusted_span(unit.start, cut)
+                    removed.append(trusted_removal("duplicate", first, first.slice(source), lead))
                     unit = Span(start=cut + len(rest) - len(rest.lstrip()), end=unit.end)
                     line = unit.slice(source)
             dateline = read(line, unit.start)
             if dateline is not None:
                 remove("dateline", dateline.span)
-                unit = Span(start=dateline.span.end, end=unit.end)
+                unit = trusted_span(dateline.span.end, unit.end)
                 if not unit:
                     continue
             if lead is not None and lead_key and line_key(unit.slice(source)) == lead_key:  # after the dateline
-                removed.append(Removal(kind="duplicate", span=unit, text=unit.slice(source), duplicate_of=lead))
+                removed.append(trusted_removal("duplicate", unit, unit.slice(source), lead))
                 continue
         paragraphs.append(unit)
     return paragraphs, dateline
@@ -444,7 +444,7 @@ def _listing_line(source: str, unit: Span) -> tuple[Span, Span, Span] | None:
         return None
     at = unit.start + len(before) - len(rubric)
     stamp_at = unit.start + m.start()
-    return Span(start=unit.start, end=at), Span(start=at, end=at + len(rubric)), Span(start=stamp_at, end=unit.end)
+    return trusted_span(unit.start, at), trusted_span(at, at + len(rubric)), trusted_span(stamp_at, unit.end)
 
 
 def _furniture(line: str) -> RemovalKind | None:
@@ -485,11 +485,11 @@ def _read_header(
             remove(kind, unit)
         elif stamped is not None:
             stamp, cut, is_update = stamped
-            remove("timestamp", Span(start=unit.start, end=unit.start + cut))
+            remove("timestamp", trusted_span(unit.start, unit.start + cut))
             if cut < len(line):
                 tail = line[cut:]
                 lead = len(tail) - len(tail.lstrip(" ,"))
-                remove("credit", Span(start=unit.start + cut + lead, end=unit.end))
+                remove("credit", trusted_span(unit.start + cut + lead, unit.end))
             if is_update:
                 updated = updated or stamp
             else:
@@ -504,9 +504,9 @@ def _read_header(
         elif dateline_at is None:
             break  # no dateline: the body starts at the first line that is no header furniture after the title
         elif subtitle is not None and line_key(line) == line_key(subtitle.slice(source)):
-            removed.append(Removal(kind="duplicate", span=unit, text=line, duplicate_of=subtitle))
+            removed.append(trusted_removal("duplicate", unit, line, subtitle))
         else:
-            subtitle = unit if subtitle is None else Span(start=subtitle.start, end=unit.end)
+            subtitle = unit if subtitle is None else trusted_span(subtitle.start, unit.end)
         body_from = k + 1
     return title, subtitle, published or updated, body_from
 
