@@ -148,10 +148,11 @@ def item_starts(source: str, units: list[Span], datelines: Datelines | None = No
         if line[-1].isdigit() and _listing_line(source, units[k]) is not None:
             glued.append(k)
         elif k + 1 < len(units) and _may_head(line) and read(texts[k + 1]) is not None and _is_headline(line, read):
-            headed.append(_header_start(texts, k, read))
+            headed.append(k)  # where its header starts is read below, on a listing only (an article has one)
     if len(glued) < 2 and len(headed) < 2:
         return None
-    starts = sorted({0, *glued, *headed, *(k + 1 for k in glued if k + 1 < len(units))})
+    headers = [_header_start(texts, k, read) for k in headed]
+    starts = sorted({0, *glued, *headers, *(k + 1 for k in glued if k + 1 < len(units))})
     if len(starts) > 1 and all(_furniture(texts[k]) for k in range(starts[1])):
         del starts[1]  # a section crumb above the first item is the first item's
     return starts
