@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+import types
 
 import pytest
 from hypothesis import example, given
@@ -15,6 +16,7 @@ import mfaparse
 from mfaparse import _native
 from mfaparse._lines import rules, vocab
 from mfaparse._text import dedup
+from mfaparse.tass import quotes
 from tests.conftest import CORPUS, SEEDS
 from tests.strategies import telegram_like
 
@@ -54,6 +56,23 @@ def test_line_starts_are_the_reference(texts: list[str], base: int) -> None:
     assert core.line_starts(texts, base) == rules.line_starts(texts, base)
 
 
+_WORD_PIECES = ["minister", "Minister", "ministers", "minister_", "aide", "aides", "spokes", "spokesman", "a", "",
+                "министр", "министра", "٣", "x"]  # fmt: skip
+words_of = st.lists(st.sampled_from(_WORD_PIECES), max_size=6)
+text_of = st.lists(st.sampled_from([*_WORD_PIECES, " ", ",", "_", "1", "é", "\u0301", "’", "\n"]), max_size=30).map(
+    "".join
+)
+
+
+@given(text_of, words_of)
+@example("the minister, the Minister", ["minister", "Minister"])
+@example("spokesman", ["spokes", "spokesman", "spokesman"])  # the longest at one place; a word given twice
+@example("a a", ["", "a"])  # the empty word stands between two non-word characters only
+def test_occurrences_are_the_reference(text: str, words: list[str]) -> None:
+    assert core.occurrences(text, words) == quotes._occurrences_python(text, words)
+    assert core.occurrences(text, set(words)) == quotes._occurrences_python(text, set(words))  # a set's order
+
+
 def test_the_core_refuses_what_the_reference_never_passes() -> None:
     with pytest.raises(TypeError):
         core.find_runs(["a"], [1], [False], ("…",), 1, 1, 1, 1)
@@ -61,6 +80,23 @@ def test_the_core_refuses_what_the_reference_never_passes() -> None:
         core.may_repeat(["a", "b"], ["a"], [False], ("…",))
     with pytest.raises(TypeError):
         core.line_starts(["a", None], 0)
+    with pytest.raises(TypeError):
+        core.occurrences("a", ["a", 1])
+    with pytest.raises(TypeError):
+        core.occurrences(b"a", ["a"])
+
+
+def test_a_core_older_than_the_package_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build of an older checkout (a function missing) is left alone, with a warning that says to reinstall."""
+    import mfaparse_native  # noqa: PLC0415  # installed: the module-level importorskip passed
+
+    stale = types.SimpleNamespace(**{name: getattr(core, name) for name in _native.FUNCTIONS[:-1]})
+    monkeypatch.setattr(mfaparse_native, "_core", stale)
+    monkeypatch.setenv("MFAPARSE_NATIVE", "1")
+    with pytest.warns(RuntimeWarning, match="reinstall it"):
+        assert _native.load() is None
+    monkeypatch.setattr(mfaparse_native, "_core", core)
+    assert _native.load() is core
 
 
 def _inputs() -> list[pathlib.Path]:

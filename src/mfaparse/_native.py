@@ -1,8 +1,9 @@
 """The optional native core: picked at import when ``mfaparse-native`` is installed (``pip install ./native``),
 switched off by ``MFAPARSE_NATIVE=0``.
 
-It takes the per-line loops of dedup (:func:`mfaparse._text.dedup._find_runs`, ``_may_repeat``) and the line
-starts of :class:`~mfaparse._lines.rules.Lines`. The pure-Python code beside each call is complete and is the
+It takes the per-line loops of dedup (:func:`mfaparse._text.dedup._find_runs`, ``_may_repeat``), the line
+starts of :class:`~mfaparse._lines.rules.Lines` and the whole-word search of TASS quotes
+(``mfaparse.tass.quotes._occurrences``). The pure-Python code beside each call is complete and is the
 reference: the differential tests run both and demand identical records, and CI runs the whole suite both ways.
 
 >>> CORE is None or hasattr(CORE, "find_runs")
@@ -12,9 +13,13 @@ True
 from __future__ import annotations
 
 import os
+import warnings
 from types import ModuleType
 
-__all__ = ["CORE", "active", "load"]
+__all__ = ["CORE", "FUNCTIONS", "active", "load"]
+
+FUNCTIONS = ("find_runs", "may_repeat", "line_starts", "occurrences")
+"""What the core must have to be used: a build without one of them is an older checkout's."""
 
 
 def load() -> ModuleType | None:
@@ -24,6 +29,15 @@ def load() -> ModuleType | None:
     try:
         from mfaparse_native import _core  # noqa: PLC0415  # optional: imported only when wanted
     except ImportError:
+        return None
+    missing = [name for name in FUNCTIONS if not hasattr(_core, name)]
+    if missing:  # a build of an older checkout: the pure-Python paths are complete, so run them
+        warnings.warn(
+            f"mfaparse-native lacks {', '.join(missing)}: it is older than mfaparse; reinstall it "
+            "(pip install ./native) — running pure Python",
+            RuntimeWarning,
+            stacklevel=2,
+        )
         return None
     return _core
 

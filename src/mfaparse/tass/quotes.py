@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import regex
 
+from mfaparse import _native
 from mfaparse._model.base import Span, trusted_span
 from mfaparse._model.documents import Quote, Speaker
 
@@ -410,7 +411,17 @@ def _comma_then_capital(text: str, at: int, end: int) -> bool:
 
 def _occurrences(text: str, words: Iterable[str]) -> list[tuple[int, str]]:
     """Where ``words`` stand as whole words in ``text``, leftmost first, the longest word where several start
-    at one place, never overlapping (what a regex alternation of the words, longest first, finds)."""
+    at one place, never overlapping (what a regex alternation of the words, longest first, finds): the native
+    core's ``occurrences`` where it runs, else :func:`_occurrences_python`."""
+    core = _native.CORE
+    if core is not None:
+        found: list[tuple[int, str]] = core.occurrences(text, words)
+        return found
+    return _occurrences_python(text, words)
+
+
+def _occurrences_python(text: str, words: Iterable[str]) -> list[tuple[int, str]]:
+    """The reference of :func:`_occurrences`: a ``str.find`` loop for each word, the hits sorted."""
     hits: list[tuple[int, int, str]] = []
     for word in words:
         at = text.find(word)
