@@ -125,7 +125,7 @@ def _segments(doc: Lines, first: int, channel: Channel | None) -> list[tuple[int
     conservatively: a 🎙 or flag-pair opening line or a media placeholder after a post's closing line (hashtags, a
     counter), a service message (``Live stream started``) as a post of its own, and on pages that set paragraphs
     apart with blank lines, a paragraph glued to a finished one (see :func:`_starts_new_post`)."""
-    lines, stripped = doc.texts, doc.stripped
+    lines, stripped, kinds = doc.texts, doc.stripped, doc.kinds  # a property: read once, not twice a line
     names = {channel.name} if channel else set()
     headers = [
         i
@@ -142,7 +142,7 @@ def _segments(doc: Lines, first: int, channel: Channel | None) -> list[tuple[int
         line = stripped[i]
         if not line:
             continue
-        kind = doc.kinds[i]
+        kind = kinds[i]
         service = page and vocab.SERVICE.fullmatch(line) is not None
         opens = i in header_at or (bool(names) and i > first and strip_emoji(line).strip() in names)
         if page and not opens and previous is not None:
@@ -154,7 +154,7 @@ def _segments(doc: Lines, first: int, channel: Channel | None) -> list[tuple[int
                 or service_before
                 or (blank_layout and _starts_new_post(doc, i))
             )
-        opens = opens or (previous is not None and doc.kinds[previous] in _FOOTERS and kind == "content")
+        opens = opens or (previous is not None and kinds[previous] in _FOOTERS and kind == "content")
         if i > cuts[-1] and opens:
             cuts.append(i)
         previous, service_before = i, service
