@@ -25,9 +25,15 @@ def seed_text(prefix: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def corpus() -> pathlib.Path:
-    """The shared corpus folder; skips where it is absent (a user's fresh checkout has no ../shared)."""
+def require_corpus() -> pathlib.Path:
+    """The shared corpus folder; skips the calling test (or fixture, of any scope) where it is absent: a user's
+    fresh checkout has no ../shared."""
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not beside this checkout")
     return CORPUS
+
+
+@pytest.fixture
+def corpus() -> pathlib.Path:
+    """The shared corpus folder (:func:`require_corpus`)."""
+    return require_corpus()

@@ -16,7 +16,7 @@ import pytest
 import mfaparse
 from mfaparse import _pieces, dask_support, reader
 from mfaparse._model.jsonl import to_jsonl
-from tests.conftest import CORPUS, SEEDS
+from tests.conftest import SEEDS, require_corpus
 from tests.test_pieces import seed_dump
 
 distributed = pytest.importorskip("distributed")  # in the [test] extra; skipped only where it is not installed
@@ -38,17 +38,18 @@ def client() -> Iterator[Any]:
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     """A dump, JSON Lines, CSV and an export each several partitions long (the seeds and corpus files repeated),
     a folder of small files, and a name that is no file."""
+    corpus = require_corpus()
     folder = tmp_path_factory.mktemp("inputs")
     (folder / "dump.txt").write_text(seed_dump() * 5, encoding="utf-8")
-    rows = (CORPUS / "news-records" / "ria_2010_lowercased_corus.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = (corpus / "news-records" / "ria_2010_lowercased_corus.jsonl").read_text(encoding="utf-8").splitlines()
     (folder / "records.jsonl").write_text("\n".join([*rows, "{not json", *rows]) + "\n", encoding="utf-8")
-    header, _, body = (CORPUS / "news-records" / "interfax_2019_corus.csv").read_text(encoding="utf-8").partition("\n")
+    header, _, body = (corpus / "news-records" / "interfax_2019_corus.csv").read_text(encoding="utf-8").partition("\n")
     (folder / "news.csv").write_text(header + "\n" + body * 2, encoding="utf-8")
-    data = json.loads((CORPUS / "telegram-desktop-json" / "trfactsdeals_messages_2023.json").read_text("utf-8"))
+    data = json.loads((corpus / "telegram-desktop-json" / "trfactsdeals_messages_2023.json").read_text("utf-8"))
     export = {"name": "TR Facts Deals", "type": "public_channel", "id": 1, "messages": data["messages"][:150]}
     (folder / "result.json").write_text(json.dumps(export, ensure_ascii=False, indent=1), encoding="utf-8")
     return [*(str(folder / n) for n in ("dump.txt", "records.jsonl", "news.csv", "result.json")),
-            str(CORPUS / "telegram-text"), str(folder / "missing.txt")]  # fmt: skip
+            str(corpus / "telegram-text"), str(folder / "missing.txt")]  # fmt: skip
 
 
 def test_partitions_follow_the_data_and_give_reads_records(client: Any, inputs: list[str]) -> None:

@@ -100,13 +100,16 @@ def test_a_core_older_than_the_package_is_not_used(monkeypatch: pytest.MonkeyPat
 
 
 def _inputs() -> list[pathlib.Path]:
-    files = sorted(SEEDS.glob("*.txt")) + sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.suffix != ".md")
+    """The seeds, and the corpus's files where the corpus is beside the checkout."""
+    files = sorted(SEEDS.glob("*.txt"))
+    if CORPUS.is_dir():
+        files += sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.suffix != ".md")
     return [p for p in files if p.name not in ("index.tsv",)]
 
 
 def test_every_seed_and_corpus_file_gives_the_same_records_both_ways(monkeypatch: pytest.MonkeyPatch) -> None:
     paths = _inputs()
-    assert len(paths) > 40
+    assert len(paths) > (40 if CORPUS.is_dir() else 4)
     monkeypatch.setattr(_native, "CORE", core)
     with_core = [r.to_dict() for r in mfaparse.read(paths)]
     monkeypatch.setattr(_native, "CORE", None)

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from mfaparse import _pieces, reader
 from mfaparse._model.jsonl import to_jsonl
-from tests.conftest import CORPUS, SEEDS
+from tests.conftest import SEEDS
 from tests.strategies import telegram_like
 
 SMALL = reader.ReadOptions(stream_bytes=4_000)  # read() streams files from 4 kB: the tests' files are cut
@@ -82,8 +82,8 @@ def test_a_dump_that_opens_with_blank_lines_is_not_cut_before_its_first_header(t
     assert got == want
 
 
-def test_json_lines_are_cut_between_lines_and_keep_their_numbers(tmp_path: pathlib.Path) -> None:
-    rows = (CORPUS / "news-records" / "ria_2010_lowercased_corus.jsonl").read_text(encoding="utf-8").splitlines()
+def test_json_lines_are_cut_between_lines_and_keep_their_numbers(tmp_path: pathlib.Path, corpus: pathlib.Path) -> None:
+    rows = (corpus / "news-records" / "ria_2010_lowercased_corus.jsonl").read_text(encoding="utf-8").splitlines()
     records = tmp_path / "records.jsonl"
     records.write_text("\n".join([*rows * 4, "{not json", "", *rows * 4]) + "\n", encoding="utf-8")
     assert kinds(records, 20_000).count("json-lines") > 3
@@ -93,9 +93,11 @@ def test_json_lines_are_cut_between_lines_and_keep_their_numbers(tmp_path: pathl
 
 
 @pytest.mark.parametrize("name", ["interfax_2019_corus.csv", "rt_russian_2019_corus.csv"])
-def test_csv_rows_are_cut_after_a_row_not_inside_a_quoted_field(tmp_path: pathlib.Path, name: str) -> None:
+def test_csv_rows_are_cut_after_a_row_not_inside_a_quoted_field(
+    tmp_path: pathlib.Path, corpus: pathlib.Path, name: str
+) -> None:
     """The news-records CSV files hold article texts with line ends inside quoted fields."""
-    text = (CORPUS / "news-records" / name).read_text(encoding="utf-8")
+    text = (corpus / "news-records" / name).read_text(encoding="utf-8")
     header, _, body = text.partition("\n")
     assert re.search(r'"[^"]*\n[^"]*"', body)  # a quoted field with a line end in it
     table = tmp_path / name
@@ -105,10 +107,10 @@ def test_csv_rows_are_cut_after_a_row_not_inside_a_quoted_field(tmp_path: pathli
     assert got == want
 
 
-def test_an_export_is_cut_between_messages(tmp_path: pathlib.Path) -> None:
+def test_an_export_is_cut_between_messages(tmp_path: pathlib.Path, corpus: pathlib.Path) -> None:
     """The corpus export's messages under a name, laid out as Telegram Desktop writes (one space a level), with a
     message that fails and a service message among them: same posts, spans, indices and failures."""
-    data = json.loads((CORPUS / "telegram-desktop-json" / "trfactsdeals_messages_2023.json").read_text("utf-8"))
+    data = json.loads((corpus / "telegram-desktop-json" / "trfactsdeals_messages_2023.json").read_text("utf-8"))
     messages = [*data["messages"], {"id": "x", "type": "message", "text": 5}, {"id": 2, "type": "service"}]
     export = tmp_path / "result.json"
     top = {"name": "TR Facts Deals", "type": "public_channel", "id": 1, "messages": messages * 2}
