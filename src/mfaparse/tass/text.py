@@ -134,13 +134,12 @@ def prepared(text: str, reference_date: dt.date | None, caller: str) -> tuple[st
     return source, units_of(source)
 
 
-def item_starts(source: str, units: list[Span], datelines: Datelines | None = None) -> list[int] | None:
+def item_starts(source: str, units: list[Span], read: Datelines) -> list[int] | None:
     """Where the items of a listing page start (unit numbers, the first item's first), or None for a page that
     is no listing: at least two glued listing lines (each an item; the line after one starts the next), or at
     least two dateline paragraphs each under a headline (an item's header: its headline, maybe a lead, crumbs and
-    timestamps; never a line that ends a sentence, which is the last item's). ``datelines`` reads datelines
-    (the caller's, to share what it read)."""
-    read = Datelines() if datelines is None else datelines
+    timestamps; never a line that ends a sentence, which is the last item's). ``read`` reads datelines: the
+    caller's :class:`~mfaparse.tass.dateline.Datelines`, which the page's article or items share."""
     glued: list[int] = []
     headed: list[int] = []
     texts = [u.slice(source) for u in units]
@@ -357,7 +356,7 @@ def _body(
                 if read(rest.lstrip()) is not None:
                     first = trusted_span(unit.start, cut)
                     removed.append(trusted_removal("duplicate", first, first.slice(source), lead))
-                    unit = Span(start=cut + len(rest) - len(rest.lstrip()), end=unit.end)
+                    unit = trusted_span(cut + len(rest) - len(rest.lstrip()), unit.end)
                     line = unit.slice(source)
             dateline = read(line, unit.start)
             if dateline is not None:

@@ -315,21 +315,22 @@ def parse_chunks(chunks: Iterable[tuple[str, int]]) -> Iterator[Post]:
     >>> [p.text for p in parse_chunks(chunks)] == [p.text for c in chunks for p in parse_chunk(*c)]
     True
     """
-    group: list[str] = []
+    group: list[str] = []  # a run of chunks that join, parsed together when it ends
     start = end = size = 0
     given = iter(chunks)
     while True:
         try:
-            source, base = next(given)
-        except StopIteration:
-            break
+            chunk = next(given, None)
         except Exception:  # the stream failed (a decoding error): the posts read before it come first
-            if group:
-                yield from _parse("".join(group), base=start).posts
+            yield from _group_posts(group, start)
             raise
-        joins = is_forward_header(source.partition("\n")[0])
+        if chunk is None:
+            break
+        source, base = chunk
+        line_end = source.find("\n")
+        joins = is_forward_header(source if line_end < 0 else source[:line_end])
         if group and (not joins or base != end):
-            yield from _parse("".join(group), base=start).posts
+            yield from _group_posts(group, start)
             group = []
         if not joins:
             yield from parse_chunk(source, base)
@@ -340,7 +341,11 @@ def parse_chunks(chunks: Iterable[tuple[str, int]]) -> Iterator[Post]:
         size += len(source)
         end = base + len(source)
         if size >= _GROUP_CHARS or not source.endswith("\n"):  # a chunk with no line end would glue to the next
-            yield from _parse("".join(group), base=start).posts
+            yield from _group_posts(group, start)
             group = []
-    if group:
-        yield from _parse("".join(group), base=start).posts
+    yield from _group_posts(group, start)
+
+
+def _group_posts(group: list[str], start: int) -> tuple[Post, ...]:
+    """The posts of a run of joining chunks (none for an empty run), the first of them at ``start``."""
+    return _parse("".join(group), base=start).posts if group else ()
