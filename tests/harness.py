@@ -12,12 +12,16 @@ fixtures, which ship; synthetic HTML shapes named so).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+
+import attrs
 
 import mfaparse
 from mfaparse import Article, Parsed, Post
-from tests.conftest import FIXTURES, seed_text
+from mfaparse._model.record import Record
+from tests.conftest import FIXTURES, SEEDS, seed_text
 
-__all__ = ["SAMPLES", "check_article", "check_parsed", "check_post"]
+__all__ = ["SAMPLES", "arguments", "check_article", "check_parsed", "check_post", "records_in", "seed_records"]
 
 
 def check_post(source: str, post: Post) -> None:
@@ -148,3 +152,33 @@ SAMPLES: dict[str, str] = {
     ),
 }
 """One input per registered format (a test checks there is one for each)."""
+
+
+def records_in(value: object) -> Iterator[Record]:
+    """Every record in ``value``, nested ones included (depth first)."""
+    if isinstance(value, Record):
+        yield value
+        for field in _fields(value):
+            yield from records_in(getattr(value, field.name))
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from records_in(item)
+
+
+def seed_records() -> list[Record]:
+    """The records of every seed, nested ones included: real values of every class the parsers build."""
+    found: list[Record] = []
+    for record in mfaparse.read(sorted(SEEDS.glob("*.txt"))):
+        found.extend(records_in(record))
+    return found
+
+
+def arguments(record: Record) -> dict[str, object]:
+    """The ``__init__`` keywords that build ``record`` again."""
+    return {field.alias or field.name: getattr(record, field.name) for field in _fields(record)}
+
+
+def _fields(record: Record) -> tuple[attrs.Attribute[object], ...]:
+    cls = type(record)
+    assert attrs.has(cls), cls  # every Record is an attrs class
+    return tuple(attrs.fields(cls))

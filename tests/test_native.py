@@ -4,10 +4,14 @@ test command: once with the core, once with ``MFAPARSE_NATIVE=0``)."""
 
 from __future__ import annotations
 
+import gc
 import os
 import pathlib
+import pickle
+import sys
 import types
 
+import attrs
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -15,9 +19,11 @@ from hypothesis import strategies as st
 import mfaparse
 from mfaparse import _native
 from mfaparse._lines import rules, vocab
+from mfaparse._model import build
 from mfaparse._text import dedup
 from mfaparse.tass import quotes
 from tests.conftest import CORPUS, SEEDS
+from tests.harness import arguments, seed_records
 from tests.strategies import telegram_like
 
 core = pytest.importorskip("mfaparse_native._core", reason="the native core is not installed: pip install ./native")
@@ -84,6 +90,76 @@ def test_the_core_refuses_what_the_reference_never_passes() -> None:
         core.occurrences("a", ["a", 1])
     with pytest.raises(TypeError):
         core.occurrences(b"a", ["a"])
+
+
+def _core_maker(cls: type[object]) -> object:
+    return core.maker(cls, *build.fields_of(cls, trusted=True), build.REQUIRED)
+
+
+def test_the_core_maker_builds_what_the_reference_builds_for_every_class_of_the_seeds() -> None:
+    records = seed_records()
+    makers = {cls: _core_maker(cls) for cls in {type(r) for r in records}}
+    for record in records:
+        cls = type(record)
+        reference = build.python_maker(cls, trusted=True)
+        made = makers[cls](**arguments(record))  # type: ignore[operator]  # a core maker is callable
+        assert type(made) is cls
+        assert made == reference(**arguments(record)) == record
+        assert made.to_dict() == record.to_dict()
+        assert pickle.loads(pickle.dumps(made)) == record  # Dask and the CLI's workers pickle records
+        assert makers[cls](*arguments(record).values()) == record  # type: ignore[operator]  # as above
+
+
+@attrs.frozen(kw_only=True)
+class _Plain:
+    a: int
+    b: str = "b"
+    c: tuple[int, ...] = attrs.field(factory=tuple)
+    _hidden: int | None = None
+
+
+def _outcome(make: object, args: list[object], kwargs: dict[str, object]) -> object:
+    try:
+        return make(*args, **kwargs)  # type: ignore[operator]  # both makers are callable
+    except TypeError as error:
+        return str(error)
+
+
+@given(
+    st.lists(st.integers(), max_size=5),
+    st.dictionaries(st.sampled_from(["a", "b", "c", "hidden", "_hidden", "d"]), st.integers(), max_size=5),
+)
+def test_the_core_maker_takes_and_refuses_what_the_reference_does(
+    args: list[object], kwargs: dict[str, object]
+) -> None:
+    assert _outcome(_core_maker(_Plain), args, kwargs) == _outcome(build.python_maker(_Plain), args, kwargs)
+
+
+def test_the_core_maker_owns_its_references() -> None:
+    value = "a value of its own " * 3
+    before = sys.getrefcount(value)
+    made = [_core_maker(_Plain)(a=value, c=()) for _ in range(100)]  # type: ignore[operator]  # callable
+    assert sys.getrefcount(value) == before + 100
+    del made
+    gc.collect()
+    assert sys.getrefcount(value) == before
+
+
+def test_the_core_refuses_a_maker_for_what_is_no_object_slot() -> None:
+    required = build.REQUIRED
+    with pytest.raises(TypeError, match="is not a slot"):
+        core.maker(mfaparse.Span, ("slice",), ("slice",), (required,), required)  # a method
+    with pytest.raises(TypeError, match="not a writable object slot"):
+        core.maker(slice, ("start",), ("start",), (required,), required)  # a read-only member
+    with pytest.raises(AttributeError):
+        core.maker(mfaparse.Span, ("nothing",), ("nothing",), (required,), required)
+    with pytest.raises(ValueError, match="one length"):
+        core.maker(mfaparse.Span, ("start", "end"), ("start",), (required, required), required)
+    with pytest.raises(ValueError, match="distinct"):
+        core.maker(mfaparse.Span, ("start", "start"), ("a", "b"), (required, required), required)
+    with pytest.raises(TypeError):
+        core.maker("Span", ("start",), ("start",), (required,), required)
+    assert repr(_core_maker(mfaparse.Span)) == "<maker of Span>"
 
 
 def test_a_core_older_than_the_package_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,7 +18,7 @@ from types import ModuleType
 
 __all__ = ["CORE", "FUNCTIONS", "active", "load"]
 
-FUNCTIONS = ("find_runs", "may_repeat", "line_starts", "occurrences")
+FUNCTIONS = ("find_runs", "may_repeat", "line_starts", "occurrences", "maker")
 """What the core must have to be used: a build without one of them is an older checkout's."""
 
 

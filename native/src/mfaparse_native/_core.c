@@ -9,6 +9,8 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include "_records.h"
+
 /* line.rstrip().endswith(suffixes): 1, 0, or -1 with an exception set. */
 static int
 ends_truncated(PyObject *line, PyObject *suffixes)
@@ -512,11 +514,18 @@ done:
     return found;
 }
 
+PyDoc_STRVAR(maker_doc,
+    "maker(cls, slots, keywords, defaults, required, /)\n--\n\n"
+    "A callable that builds cls by writing its slots (slots[i] from the argument keywords[i], or positionally in\n"
+    "that order; defaults[i] when not given, an error when that is `required`), without cls.__init__. The\n"
+    "reference is mfaparse._model.build.python_maker.");
+
 static PyMethodDef methods[] = {
     {"find_runs", find_runs, METH_VARARGS, find_runs_doc},
     {"may_repeat", may_repeat, METH_VARARGS, may_repeat_doc},
     {"line_starts", line_starts, METH_VARARGS, line_starts_doc},
     {"occurrences", occurrences, METH_VARARGS, occurrences_doc},
+    {"maker", records_maker, METH_VARARGS, maker_doc},
     {NULL, NULL, 0, NULL},
 };
 
@@ -527,5 +536,8 @@ static struct PyModuleDef module_def = {
 PyMODINIT_FUNC
 PyInit__core(void)
 {
+    if (records_ready() < 0) {
+        return NULL;
+    }
     return PyModule_Create(&module_def);
 }

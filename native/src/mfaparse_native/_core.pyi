@@ -1,4 +1,5 @@
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 def find_runs(
     lines: list[str],
@@ -14,3 +15,6 @@ def find_runs(
 def may_repeat(lines: list[str], keys: list[str], markers: list[bool], suffixes: tuple[str, ...], /) -> bool: ...
 def line_starts(texts: list[str], base: int, /) -> list[int]: ...
 def occurrences(text: str, words: Iterable[str], /) -> list[tuple[int, str]]: ...
+def maker(
+    cls: type[Any], slots: tuple[str, ...], keywords: tuple[str, ...], defaults: tuple[object, ...], required: object, /
+) -> Callable[..., Any]: ...

@@ -19,8 +19,11 @@ from collections.abc import Iterator
 import regex
 
 from mfaparse._model.base import EmojiKind, EmojiMatch, trusted_span
+from mfaparse._model.build import maker
 
 __all__ = ["find_emoji", "flag_code", "name_and_flags", "strip_emoji"]
+
+_new_match = maker(EmojiMatch)
 
 # What may follow an emoji base inside its cluster: variation selectors, combining marks, tags, skin tones.
 # ZWNJ is left out on purpose (it belongs to Persian and Indic words), and so is ZWJ (joins, below).
@@ -94,7 +97,7 @@ def find_emoji(text: str) -> tuple[EmojiMatch, ...]:
         else:
             kind = "component"
         start, end = m.span()
-        matches.append(EmojiMatch(text=cluster, span=trusted_span(start, end), kind=kind, code=code))
+        matches.append(_new_match(text=cluster, span=trusted_span(start, end), kind=kind, code=code))
     return tuple(matches)
 
 

@@ -19,6 +19,7 @@ from typing import Literal
 import regex
 
 from mfaparse._model.base import Hashtag, Link, Mention, Span, trusted_span
+from mfaparse._model.build import maker
 
 __all__ = [
     "Utf16Map",
@@ -35,6 +36,9 @@ __all__ = [
     "only_hashtags",
     "strip_hashtags",
 ]
+
+_new_hashtag = maker(Hashtag)
+_new_mention = maker(Mention)
 
 # Word characters of a tag; variation selectors and the keycap mark belong to emoji, not words ("❗️#Tag").
 _TAG_CHAR = r"[[\p{L}\p{M}\p{Nd}_\u200c]--[\ufe00-\ufe0f\u20e3]]"
@@ -96,7 +100,8 @@ def find_hashtags(text: str) -> tuple[Hashtag, ...]:
 def hashtags_in(text: str, base: int = 0) -> tuple[Hashtag, ...]:
     """:func:`find_hashtags` of ``text``, its spans placed at ``base`` (where ``text`` stands in a source)."""
     return tuple(
-        Hashtag(tag=m.group(1), span=trusted_span(base + m.start(), base + m.end())) for m in _hashtag_matches(text)
+        _new_hashtag(tag=m.group(1), span=trusted_span(base + m.start(), base + m.end()))
+        for m in _hashtag_matches(text)
     )
 
 
@@ -116,7 +121,7 @@ def add_hashtags(found: dict[str, Hashtag], text: str, base: int = 0) -> list[tu
     for start, end in spans:
         tag = text[start + 1 : end]
         if tag not in found:
-            found[tag] = Hashtag(tag=tag, span=trusted_span(base + start, base + end))
+            found[tag] = _new_hashtag(tag=tag, span=trusted_span(base + start, base + end))
     return spans
 
 
@@ -125,7 +130,7 @@ def add_mentions(found: dict[str, Mention], text: str, base: int = 0) -> None:
     for m in _mention_matches(text):
         name = m.group(1)
         if name not in found:
-            found[name] = Mention(username=name, span=trusted_span(base + m.start(), base + m.end()))
+            found[name] = _new_mention(username=name, span=trusted_span(base + m.start(), base + m.end()))
 
 
 def _mention_matches(text: str) -> Iterator[regex.Match[str]]:
@@ -141,7 +146,7 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
 def mentions_in(text: str, base: int = 0) -> tuple[Mention, ...]:
     """:func:`find_mentions` of ``text``, its spans placed at ``base``."""
     return tuple(
-        Mention(username=m.group(1), span=trusted_span(base + m.start(), base + m.end()))
+        _new_mention(username=m.group(1), span=trusted_span(base + m.start(), base + m.end()))
         for m in _mention_matches(text)
     )
 

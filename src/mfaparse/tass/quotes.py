@@ -19,9 +19,13 @@ import regex
 
 from mfaparse import _native
 from mfaparse._model.base import Span, trusted_span
+from mfaparse._model.build import maker
 from mfaparse._model.documents import Quote, Speaker
 
 __all__ = ["find_quotes", "quote_spans"]
+
+_new_speaker = maker(Speaker)
+_new_quote = maker(Quote)
 
 _ROLE_WORDS = (
     r"Minister|Ministry|Secretary|Spokes(?:wo)?man|Spokesperson|President|Ambassador|Director|Chairman|Chair|Head"
@@ -221,7 +225,7 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
     for start, name, role in sorted(people):
         speakers.setdefault(
             name,
-            Speaker(name=name, role=_ROLE_LEAD.sub("", role) or None, span=trusted_span(start, start + len(name))),
+            _new_speaker(name=name, role=_ROLE_LEAD.sub("", role) or None, span=trusted_span(start, start + len(name))),
         )
         by_surname.setdefault(name.split()[-1], name)
     mentions: list[tuple[int, str]] = []  # (position, full name) where a person is named as speaking
@@ -274,7 +278,7 @@ def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, .
             if speaker is not None:
                 last = speaker
             quotes.append(
-                Quote(text=said, speaker=speaker, span=trusted_span(at, p.start + end), institution=institution)
+                _new_quote(text=said, speaker=speaker, span=trusted_span(at, p.start + end), institution=institution)
             )
     return tuple(quotes), tuple(speakers.values())
 

@@ -18,11 +18,15 @@ import regex
 from mfaparse._lines.memo import FactMemo
 from mfaparse._lines.vocab import ANSWER_MARK, BULLETS, ELISION, LEADING_MARKS, PLACE_MARK, QUESTION_MARK, TITLE_MARK
 from mfaparse._model.base import PartialDate, trusted_span
+from mfaparse._model.build import maker
 from mfaparse._model.documents import Block, BlockKind, Speaker
 from mfaparse._text.dates import find_dates
 from mfaparse._text.entities import is_hashtag_line, only_hashtags, strip_hashtags
 
 __all__ = ["LayoutLine", "read_layout", "read_place_date", "read_speaker", "read_title_place_date"]
+
+_new_block = maker(Block, trusted=True)  # kinds are this module's literals
+_new_speaker = maker(Speaker)
 
 LayoutLine = tuple[str, int]
 """A kept line of a post and the offset of its first character in the source."""
@@ -193,11 +197,11 @@ def read_layout(
             if speaker_facts is not None:
                 speaker, role, head_end = speaker_facts
                 start = offset + cut
-                speakers.append(Speaker(name=speaker, role=role, span=trusted_span(start, start + head_end)))
+                speakers.append(_new_speaker(name=speaker, role=role, span=trusted_span(start, start + head_end)))
         if kind == "paragraph":  # a paragraph keeps its leading emoji ("🌐 On February 21-22, ...")
             cut, body = lead, stripped
         blocks.append(
-            Block(kind=kind, text=body.rstrip(), span=trusted_span(offset + cut, offset + end), speaker=speaker)
+            _new_block(kind=kind, text=body.rstrip(), span=trusted_span(offset + cut, offset + end), speaker=speaker)
         )
     unique: dict[str, Speaker] = {}
     for s in speakers:
