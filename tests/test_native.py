@@ -13,6 +13,7 @@ import types
 
 import attrs
 import pytest
+import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -20,7 +21,7 @@ import mfaparse
 from mfaparse import _native
 from mfaparse._lines import rules, vocab
 from mfaparse._model import build
-from mfaparse._text import dedup
+from mfaparse._text import dedup, entities
 from mfaparse.tass import quotes
 from tests.conftest import CORPUS, SEEDS
 from tests.harness import arguments, seed_records
@@ -92,6 +93,36 @@ def test_the_core_refuses_what_the_reference_never_passes() -> None:
         core.occurrences(b"a", ["a"])
 
 
+@given(st.one_of(telegram_like, st.text(alphabet=st.sampled_from("#_a1 \u200c\ufe0f\u20e3é\u0301٣Жx#.")), st.text()))
+@example("#RussiaIndia #МИД_России a#b ##x #123 #_1a #भारत C# #\u200cx #a\ufe0fb")
+def test_hashtag_spans_are_the_reference(text: str) -> None:
+    assert core.hashtag_spans(text) == entities._hashtag_spans_python(text)
+
+
+def test_the_core_tables_classify_every_code_point_as_the_patterns_do() -> None:
+    """Each code point's two bits, read back through the core's scan: ``#x`` + c is a three-character hashtag
+    exactly when c is a word character, and ``#_`` + c one at all exactly when c is also a letter."""
+    every = "".join(map(chr, range(0x110000)))
+    word = {m.start() for m in regex.compile(entities._TAG_CHAR, flags=regex.V1).finditer(every)}
+    letter = {m.start() for m in entities._HAS_LETTER.finditer(every)}
+    through = core.hashtag_spans("".join(f"#x{chr(c)}\n" for c in range(0x110000)))
+    assert {start // 4 for start, end in through if end - start == 3} == word
+    through = core.hashtag_spans("".join(f"#_{chr(c)}\n" for c in range(0x110000)))
+    assert {start // 4 for start, _ in through} == word & letter
+    assert entities._CORE_SCANS  # the installed core's tables are this regex's and these classes
+
+
+def test_core_tables_of_another_regex_or_class_are_not_used() -> None:
+    other = types.SimpleNamespace(
+        TABLES_REGEX_VERSION="2000.1.1", TABLES_TAG_CHAR=entities._TAG_CHAR, TABLES_LETTER=r"\p{L}"
+    )
+    with pytest.warns(RuntimeWarning, match="rebuild it"):
+        assert not _native.tables_agree(tag_char=entities._TAG_CHAR, letter=r"\p{L}", core=other)  # type: ignore[arg-type]  # a stand-in
+    assert _native.tables_agree(tag_char=entities._TAG_CHAR, letter=r"\p{L}", core=core)
+    with pytest.warns(RuntimeWarning, match="rebuild it"):
+        assert not _native.tables_agree(tag_char="[a-z]", letter=r"\p{L}", core=core)
+
+
 def _core_maker(cls: type[object]) -> object:
     return core.maker(cls, *build.fields_of(cls, trusted=True), build.REQUIRED)
 
@@ -106,7 +137,7 @@ def test_the_core_maker_builds_what_the_reference_builds_for_every_class_of_the_
         assert type(made) is cls
         assert made == reference(**arguments(record)) == record
         assert made.to_dict() == record.to_dict()
-        assert pickle.loads(pickle.dumps(made)) == record  # Dask and the CLI's workers pickle records
+        assert pickle.loads(pickle.dumps(made)) == record  # noqa: S301  # our own bytes; Dask and the workers pickle records
         assert makers[cls](*arguments(record).values()) == record  # type: ignore[operator]  # as above
 
 

@@ -16,9 +16,11 @@ import os
 import warnings
 from types import ModuleType
 
-__all__ = ["CORE", "FUNCTIONS", "active", "load"]
+import regex
 
-FUNCTIONS = ("find_runs", "may_repeat", "line_starts", "occurrences", "maker")
+__all__ = ["CORE", "FUNCTIONS", "active", "load", "tables_agree"]
+
+FUNCTIONS = ("find_runs", "may_repeat", "line_starts", "occurrences", "maker", "hashtag_spans")
 """What the core must have to be used: a build without one of them is an older checkout's."""
 
 
@@ -49,3 +51,24 @@ CORE = load()
 def active() -> bool:
     """Whether the native core is in use (``mfaparse --version`` says so too)."""
     return CORE is not None
+
+
+def tables_agree(*, tag_char: str, letter: str, core: ModuleType | None = None) -> bool:
+    """Whether the core's character tables stand for these classes under the running ``regex``: they are read
+    off the ``regex`` of the core's build (native/tools/unicode_tables.py), so a core built with another
+    ``regex`` (another Unicode version), or for other classes, is not used for scans — with a RuntimeWarning to
+    rebuild it. False without a core."""
+    core = CORE if core is None else core
+    if core is None:
+        return False
+    built = (core.TABLES_REGEX_VERSION, core.TABLES_TAG_CHAR, core.TABLES_LETTER)
+    if built == (regex.__version__, tag_char, letter):
+        return True
+    warnings.warn(
+        f"mfaparse-native's character tables do not match (built with regex {built[0]}, running regex "
+        f"{regex.__version__}, or made for other classes): rebuild it (pip install ./native) — scanning hashtags "
+        "in pure Python",
+        RuntimeWarning,
+        stacklevel=2,
+    )
+    return False

@@ -10,6 +10,7 @@
 #include <Python.h>
 
 #include "_records.h"
+#include "_scan.h"
 
 /* line.rstrip().endswith(suffixes): 1, 0, or -1 with an exception set. */
 static int
@@ -520,12 +521,18 @@ PyDoc_STRVAR(maker_doc,
     "that order; defaults[i] when not given, an error when that is `required`), without cls.__init__. The\n"
     "reference is mfaparse._model.build.python_maker.");
 
+PyDoc_STRVAR(hashtag_spans_doc,
+    "hashtag_spans(text, /)\n--\n\n"
+    "(start, end) of each hashtag of text, its '#' included: mfaparse._text.entities._hashtag_spans_python, with\n"
+    "the character classes of the regex module the core was built with (TABLES_REGEX_VERSION).");
+
 static PyMethodDef methods[] = {
     {"find_runs", find_runs, METH_VARARGS, find_runs_doc},
     {"may_repeat", may_repeat, METH_VARARGS, may_repeat_doc},
     {"line_starts", line_starts, METH_VARARGS, line_starts_doc},
     {"occurrences", occurrences, METH_VARARGS, occurrences_doc},
     {"maker", records_maker, METH_VARARGS, maker_doc},
+    {"hashtag_spans", scan_hashtag_spans, METH_VARARGS, hashtag_spans_doc},
     {NULL, NULL, 0, NULL},
 };
 
@@ -539,5 +546,9 @@ PyInit__core(void)
     if (records_ready() < 0) {
         return NULL;
     }
-    return PyModule_Create(&module_def);
+    PyObject *module = PyModule_Create(&module_def);
+    if (module != NULL && scan_constants(module) < 0) {
+        Py_CLEAR(module);
+    }
+    return module;
 }

@@ -18,6 +18,7 @@ from typing import Literal
 
 import regex
 
+from mfaparse import _native
 from mfaparse._model.base import Hashtag, Link, Mention, Span, trusted_span
 from mfaparse._model.build import maker
 
@@ -46,6 +47,8 @@ _TAG_CHAR = r"[[\p{L}\p{M}\p{Nd}_\u200c]--[\ufe00-\ufe0f\u20e3]]"
 # the tag must hold a letter, which find_hashtags checks ("#1" is no tag).
 _HASHTAG = regex.compile(rf"(?<!{_TAG_CHAR})#({_TAG_CHAR}++)", flags=regex.V1)
 _HAS_LETTER = regex.compile(r"\p{L}")
+_CORE_SCANS = _native.tables_agree(tag_char=_TAG_CHAR, letter=_HAS_LETTER.pattern)
+"""Whether the core's hashtag scan classifies characters as these patterns do (its tables' classes and regex)."""
 _CHAINED_TAG = regex.compile(rf"#+{_TAG_CHAR}*+", flags=regex.V1)
 # "@SputnikHindi": 5-32 of [A-Za-z0-9_] starting with a letter; not inside "a@b.com" or "@x@y".
 _MENTION = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}_@.+\-])@([A-Za-z][A-Za-z0-9_]{4,31})(?![A-Za-z0-9_@]|\.[A-Za-z])")
@@ -100,8 +103,8 @@ def find_hashtags(text: str) -> tuple[Hashtag, ...]:
 def hashtags_in(text: str, base: int = 0) -> tuple[Hashtag, ...]:
     """:func:`find_hashtags` of ``text``, its spans placed at ``base`` (where ``text`` stands in a source)."""
     return tuple(
-        _new_hashtag(tag=m.group(1), span=trusted_span(base + m.start(), base + m.end()))
-        for m in _hashtag_matches(text)
+        _new_hashtag(tag=text[start + 1 : end], span=trusted_span(base + start, base + end))
+        for start, end in hashtag_spans(text)
     )
 
 
@@ -190,7 +193,17 @@ def is_hashtag_line(line: str) -> bool:
 
 def hashtag_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each hashtag of ``text``, its ``#`` included: the spans of :func:`find_hashtags`,
-    without building records (a stage that needs the places only, or keeps them for a later stage)."""
+    without building records (a stage that needs the places only, or keeps them for a later stage). The native
+    core scans them where it is in use and its tables are this module's classes (:data:`_CORE_SCANS`)."""
+    core = _native.CORE
+    if core is not None and _CORE_SCANS:
+        found: list[tuple[int, int]] = core.hashtag_spans(text)
+        return found
+    return _hashtag_spans_python(text)
+
+
+def _hashtag_spans_python(text: str) -> list[tuple[int, int]]:
+    """The reference of the native core's ``hashtag_spans``."""
     return [m.span() for m in _hashtag_matches(text)]
 
 

@@ -1,0 +1,13 @@
+/* Character-class scans (_scan.c), registered in the _core module. */
+#ifndef MFAPARSE_NATIVE_SCAN_H
+#define MFAPARSE_NATIVE_SCAN_H
+
+#include <Python.h>
+
+/* hashtag_spans(text): (start, end) of each hashtag, its '#' included. */
+PyObject *scan_hashtag_spans(PyObject *module, PyObject *args);
+
+/* Adds the tables' provenance (regex version, classes) to the module: 0, or -1 with an exception set. */
+int scan_constants(PyObject *module);
+
+#endif
