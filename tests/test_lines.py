@@ -24,9 +24,9 @@ def test_facts_once_equal_facts_per_line(source: str, base: int) -> None:
     """Classes, keys and markers computed once per distinct line equal the per-line functions; spans sit at base."""
     lines = Lines.of(source, base)
     texts = source.split("\n")
-    assert lines.kinds == [classify_line(t) for t in texts]
-    assert lines.keys == [line_key(t) for t in texts]
-    assert lines.markers == [is_marker(t) or not line_key(t) for t in texts]
+    assert lines.kinds == tuple(classify_line(t) for t in texts)
+    assert lines.keys == tuple(line_key(t) for t in texts)
+    assert lines.markers == tuple(is_marker(t) or not line_key(t) for t in texts)
     for k, text in enumerate(texts):
         span = lines.span(k)
         assert (span.start, span.end - span.start) == (base + sum(len(t) + 1 for t in texts[:k]), len(text))

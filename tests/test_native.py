@@ -10,6 +10,9 @@ import pathlib
 import pickle
 import sys
 import types
+import weakref
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 import pytest
@@ -88,6 +91,8 @@ def test_the_core_refuses_what_the_reference_never_passes() -> None:
     with pytest.raises(TypeError):
         core.line_starts(["a", None], 0)
     with pytest.raises(TypeError):
+        core.line_starts("ab", 0)
+    with pytest.raises(TypeError):
         core.occurrences("a", ["a", 1])
     with pytest.raises(TypeError):
         core.occurrences(b"a", ["a"])
@@ -109,7 +114,7 @@ def test_the_core_tables_classify_every_code_point_as_the_patterns_do() -> None:
     assert {start // 4 for start, end in through if end - start == 3} == word
     through = core.hashtag_spans("".join(f"#_{chr(c)}\n" for c in range(0x110000)))
     assert {start // 4 for start, _ in through} == word & letter
-    assert entities._CORE_SCANS  # the installed core's tables are this regex's and these classes
+    assert _native.tables_agree(tag_char=entities._TAG_CHAR, letter=entities._HAS_LETTER.pattern, core=core)
 
 
 def test_core_tables_of_another_regex_or_class_are_not_used() -> None:
@@ -123,8 +128,10 @@ def test_core_tables_of_another_regex_or_class_are_not_used() -> None:
         assert not _native.tables_agree(tag_char="[a-z]", letter=r"\p{L}", core=core)
 
 
-def _core_maker(cls: type[object]) -> object:
-    return core.maker(cls, *build.fields_of(cls, trusted=True), build.REQUIRED)
+def _core_maker(cls: type[object]) -> Callable[..., Any]:
+    """The core's maker of ``cls``, trusted (as the hot paths ask for the classes with checks)."""
+    made: Callable[..., Any] = core.maker(cls, *build.fields_of(cls, trusted=True), build.REQUIRED)
+    return made
 
 
 def test_the_core_maker_builds_what_the_reference_builds_for_every_class_of_the_seeds() -> None:
@@ -133,12 +140,12 @@ def test_the_core_maker_builds_what_the_reference_builds_for_every_class_of_the_
     for record in records:
         cls = type(record)
         reference = build.python_maker(cls, trusted=True)
-        made = makers[cls](**arguments(record))  # type: ignore[operator]  # a core maker is callable
+        made = makers[cls](**arguments(record))
         assert type(made) is cls
         assert made == reference(**arguments(record)) == record
         assert made.to_dict() == record.to_dict()
         assert pickle.loads(pickle.dumps(made)) == record  # noqa: S301  # our own bytes; Dask and the workers pickle records
-        assert makers[cls](*arguments(record).values()) == record  # type: ignore[operator]  # as above
+        assert makers[cls](*arguments(record).values()) == record
 
 
 @attrs.frozen(kw_only=True)
@@ -149,9 +156,9 @@ class _Plain:
     _hidden: int | None = None
 
 
-def _outcome(make: object, args: list[object], kwargs: dict[str, object]) -> object:
+def _outcome(make: Callable[..., Any], args: list[object], kwargs: dict[str, object]) -> object:
     try:
-        return make(*args, **kwargs)  # type: ignore[operator]  # both makers are callable
+        return make(*args, **kwargs)
     except TypeError as error:
         return str(error)
 
@@ -169,11 +176,36 @@ def test_the_core_maker_takes_and_refuses_what_the_reference_does(
 def test_the_core_maker_owns_its_references() -> None:
     value = "a value of its own " * 3
     before = sys.getrefcount(value)
-    made = [_core_maker(_Plain)(a=value, c=()) for _ in range(100)]  # type: ignore[operator]  # callable
+    made = [_core_maker(_Plain)(a=value, c=()) for _ in range(100)]
     assert sys.getrefcount(value) == before + 100
     del made
     gc.collect()
     assert sys.getrefcount(value) == before
+
+
+def test_core_records_of_untracked_values_are_left_out_of_the_cyclic_gc() -> None:
+    make = _core_maker(_Plain)
+    assert not gc.is_tracked(make(a=1, c=()))
+    inner = make(a="x", c=(1, "y", None))
+    assert not gc.is_tracked(inner)
+    assert not gc.is_tracked(make(a=inner, c=(inner,)))  # records of such records, and tuples of them
+    built = tuple([1, "x"])  # noqa: C409  # built at run time: tracked until a collection looks at it
+    assert gc.is_tracked(built)
+    assert not gc.is_tracked(make(a=1, c=built))
+    assert not gc.is_tracked(built)  # untracked on the way, as the collector itself would
+    assert gc.is_tracked(make(a=[], c=()))  # a list can come to hold anything
+    assert gc.is_tracked(make(a=1, c=([],)))
+
+
+def test_the_collector_still_frees_a_cycle_through_a_core_record() -> None:
+    make = _core_maker(_Plain)
+    holder: list[object] = []
+    record = make(a=holder, c=())
+    holder.append(record)
+    gone = weakref.ref(record)
+    del holder, record
+    gc.collect()
+    assert gone() is None
 
 
 def test_the_core_refuses_a_maker_for_what_is_no_object_slot() -> None:

@@ -66,7 +66,8 @@ def tables_agree(*, tag_char: str, letter: str, core: ModuleType | None = None) 
         return True
     warnings.warn(
         f"mfaparse-native's character tables do not match (built with regex {built[0]}, running regex "
-        f"{regex.__version__}, or made for other classes): rebuild it (pip install ./native) — scanning hashtags "
+        f"{regex.__version__}, or made for other classes): rebuild it with this regex (pip install "
+        "--no-build-isolation ./native) — scanning hashtags "
         "in pure Python",
         RuntimeWarning,
         stacklevel=2,

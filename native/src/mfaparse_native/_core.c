@@ -368,19 +368,24 @@ may_repeat(PyObject *module, PyObject *args)
 
 PyDoc_STRVAR(line_starts_doc,
 "line_starts(texts, base)\n--\n\n"
-"mfaparse._lines.rules.Lines: where each line of texts starts (base, then one past each line's newline), "
-"one more than there are lines.");
+"mfaparse._lines.rules.line_starts: where each line of texts (a tuple or list of str) starts (base, then one "
+"past each line's newline), one more than there are lines, as a tuple.");
 
 static PyObject *
 line_starts(PyObject *module, PyObject *args)
 {
     PyObject *texts;
     Py_ssize_t base;
-    if (!PyArg_ParseTuple(args, "O!n:line_starts", &PyList_Type, &texts, &base)) {
+    if (!PyArg_ParseTuple(args, "On:line_starts", &texts, &base)) {
         return NULL;
     }
-    Py_ssize_t n = PyList_GET_SIZE(texts);
-    PyObject *starts = PyList_New(n + 1);
+    if (!PyTuple_Check(texts) && !PyList_Check(texts)) {
+        PyErr_SetString(PyExc_TypeError, "texts must be a tuple or list of str");
+        return NULL;
+    }
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(texts);
+    PyObject **items = PySequence_Fast_ITEMS(texts);
+    PyObject *starts = PyTuple_New(n + 1);
     if (starts == NULL) {
         return NULL;
     }
@@ -391,9 +396,9 @@ line_starts(PyObject *module, PyObject *args)
             Py_DECREF(starts);
             return NULL;
         }
-        PyList_SET_ITEM(starts, i, value);
+        PyTuple_SET_ITEM(starts, i, value);
         if (i < n) {
-            PyObject *text = PyList_GET_ITEM(texts, i);
+            PyObject *text = items[i];
             if (!PyUnicode_Check(text)) {
                 Py_DECREF(starts);
                 PyErr_SetString(PyExc_TypeError, "texts must hold str");

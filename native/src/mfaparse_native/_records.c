@@ -64,7 +64,34 @@ take(Maker *self, PyObject **values, Py_ssize_t i, PyObject *name, PyObject *val
     return 0;
 }
 
-/* The record from `values` (borrowed; NULL where not given: the default), or NULL with an exception set. */
+/* Whether `value` can never be part of a reference cycle: not tracked by the cyclic GC (str, int, None, a record
+ * left out by the rule below), or a tuple of such values — which CPython's own collector would untrack on its
+ * next pass (tuples are immutable), so it is untracked here and now. */
+static int
+untracked(PyObject *value)
+{
+    if (!PyObject_IS_GC(value) || !PyObject_GC_IsTracked(value)) {
+        return 1;
+    }
+    if (!PyTuple_CheckExact(value)) {
+        return 0;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(value); i++) {
+        PyObject *item = PyTuple_GET_ITEM(value, i);
+        if (PyObject_IS_GC(item) && PyObject_GC_IsTracked(item)) {
+            return 0;
+        }
+    }
+    PyObject_GC_UnTrack(value);
+    return 1;
+}
+
+/* The record from `values` (borrowed; NULL where not given: the default), or NULL with an exception set.
+ *
+ * A record whose values are all untracked is left out of the cyclic GC, as msgspec does for its structs: a frozen
+ * record of strings, numbers and such records cannot be part of a cycle, and a parse holds hundreds of thousands
+ * of them, which every full collection would walk. (Writing a tracked value into one later, past frozenness,
+ * could leak a cycle, never free a live object: the collector takes an untracked referrer as outside.) */
 static PyObject *
 build(Maker *self, PyObject **values)
 {
@@ -82,10 +109,15 @@ build(Maker *self, PyObject **values)
     if (obj == NULL) {
         return NULL;
     }
+    int atomic = 1;
     for (Py_ssize_t i = 0; i < self->n; i++) {
         PyObject **slot = (PyObject **)((char *)obj + self->offsets[i]);
         Py_INCREF(values[i]);
         *slot = values[i]; /* tp_alloc zeroed the slots: nothing to release */
+        atomic = atomic && untracked(values[i]);
+    }
+    if (atomic && PyObject_GC_IsTracked(obj)) {
+        PyObject_GC_UnTrack(obj);
     }
     return obj;
 }

@@ -9,12 +9,12 @@ computed once, and the line classes as rule tables (name, removal kind, test) fo
 'Read in full'
 >>> lines = Lines.of("Title\\n\\nRead in full", base=100)
 >>> lines.kinds, lines.span(2), lines.removal("link_text", 2).text
-(['content', 'blank', 'link_text'], Span(start=107, end=119), 'Read in full')
+(('content', 'blank', 'link_text'), Span(start=107, end=119), 'Read in full')
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 import attrs
@@ -138,13 +138,13 @@ def is_media_continuation(line: str) -> bool:
     return bool(vocab.MEDIA_CONTINUATION.fullmatch(line.strip()))
 
 
-def line_starts(texts: list[str], base: int) -> list[int]:
+def line_starts(texts: Sequence[str], base: int) -> tuple[int, ...]:
     """Where each of ``texts`` starts when they stand joined by newlines at ``base``, and one past the last (the
     reference of the native core's ``line_starts``)."""
     starts = [base]
     for text in texts:
         starts.append(starts[-1] + len(text) + 1)
-    return starts
+    return tuple(starts)
 
 
 def _key_and_marker(texts: list[str]) -> list[tuple[str, bool]]:
@@ -171,13 +171,13 @@ class Lines:
         self.source = source
         self.base = base
         self.table = table
-        self.texts = source.split("\n")
+        self.texts = tuple(source.split("\n"))
         core = _native.CORE
         self.starts = core.line_starts(self.texts, base) if core is not None else line_starts(self.texts, base)
-        self._kinds: list[LineClass] | None = None
-        self._stripped: list[str] | None = None
-        self._keys: list[str] | None = None
-        self._markers: list[bool] | None = None
+        self._kinds: tuple[LineClass, ...] | None = None
+        self._stripped: tuple[str, ...] | None = None
+        self._keys: tuple[str, ...] | None = None
+        self._markers: tuple[bool, ...] | None = None
 
     @classmethod
     def of(cls, source: str, base: int = 0, table: RuleTable = TELEGRAM_RULES) -> Lines:
@@ -188,24 +188,24 @@ class Lines:
         return len(self.texts)
 
     @property
-    def stripped(self) -> list[str]:
+    def stripped(self) -> tuple[str, ...]:
         """Each line without the spaces at its ends."""
         if self._stripped is None:
-            self._stripped = [text.strip() for text in self.texts]
+            self._stripped = tuple([text.strip() for text in self.texts])
         return self._stripped
 
     @property
-    def kinds(self) -> list[LineClass]:
+    def kinds(self) -> tuple[LineClass, ...]:
         """Each line's class (:func:`classify_line` with this source's rule table), computed once per distinct
         line of the process (a dump repeats many: link previews, blank lines, footers; see
         :class:`~mfaparse._lines.memo.FactMemo`)."""
         if self._kinds is None:
             table = self.table
-            self._kinds = table.memo.facts(self.texts, lambda texts: [classify_line(t, table) for t in texts])
+            self._kinds = tuple(table.memo.facts(self.texts, lambda texts: [classify_line(t, table) for t in texts]))
         return self._kinds
 
     @property
-    def keys(self) -> list[str]:
+    def keys(self) -> tuple[str, ...]:
         """Each line's dedup key (:func:`mfaparse._text.dedup.line_key`), computed once per distinct line of the
         process."""
         if self._keys is None:
@@ -214,7 +214,7 @@ class Lines:
         return self._keys
 
     @property
-    def markers(self) -> list[bool]:
+    def markers(self) -> tuple[bool, ...]:
         """Whether each line is a dedup marker (blank, ``<...>``, bare link words), computed with its key."""
         if self._markers is None:
             self._dedup_facts()
@@ -223,8 +223,8 @@ class Lines:
 
     def _dedup_facts(self) -> None:
         facts = _DEDUP_FACTS.facts(self.texts, _key_and_marker)
-        self._keys = [key for key, _ in facts]
-        self._markers = [marker for _, marker in facts]
+        self._keys = tuple([key for key, _ in facts])
+        self._markers = tuple([marker for _, marker in facts])
 
     def span(self, first: int, last: int | None = None) -> Span:
         """The span of lines ``first`` to ``last`` (inclusive), without the final newline."""

@@ -40,6 +40,7 @@ __all__ = [
 
 _new_hashtag = maker(Hashtag)
 _new_mention = maker(Mention)
+_new_link = maker(Link)
 
 # Word characters of a tag; variation selectors and the keycap mark belong to emoji, not words ("❗️#Tag").
 _TAG_CHAR = r"[[\p{L}\p{M}\p{Nd}_\u200c]--[\ufe00-\ufe0f\u20e3]]"
@@ -170,13 +171,13 @@ def links_in(text: str, base: int = 0) -> tuple[Link, ...]:
         start = base + m.start()
         if m.group("md_text") is not None:
             links.append(
-                Link(text=m.group("md_text"), url=m.group("md_url"), span=Span(start=start, end=base + m.end()))
+                _new_link(text=m.group("md_text"), url=m.group("md_url"), span=trusted_span(start, base + m.end()))
             )
             continue
         url = m.group().rstrip(_TRAILING_PUNCT)
         if url in ("www.", "") or url.endswith("://"):
             continue
-        links.append(Link(text=url, url=url, span=Span(start=start, end=start + len(url))))
+        links.append(_new_link(text=url, url=url, span=trusted_span(start, start + len(url))))
     return tuple(links)
 
 

@@ -28,6 +28,7 @@ import attrs
 from mfaparse._lines import vocab
 from mfaparse._lines.rules import Lines, is_media_continuation, link_words, removal_kind
 from mfaparse._model.base import Hashtag, Link, Mention, PartialDate, Removal, Span
+from mfaparse._model.build import maker
 from mfaparse._model.documents import Block, Forward, Media, Post, Speaker
 from mfaparse._text.dedup import DedupOptions, contiguous, duplicate_lines
 from mfaparse._text.emoji import strip_emoji
@@ -35,6 +36,10 @@ from mfaparse._text.entities import add_hashtags, add_mentions, hashtags_in, lin
 from mfaparse.telegram._layout import read_layout
 
 __all__ = ["AUTHORED", "SCRAPED", "Entity", "Meta", "PostState", "Stage", "entity_kind", "run"]
+
+_new_link = maker(Link)
+_new_media = maker(Media)
+_new_post = maker(Post)  # the core's where it is in use; Post itself in pure Python
 
 _DEDUP = DedupOptions()
 _URL_HINTS = ("http", "www.", "t.me/", "telegram.me/", "telegram.org/", "](")
@@ -165,7 +170,7 @@ def debris(state: PostState) -> None:
             last = following if following == k + 1 and is_media_continuation(lines.texts[k + 1]) else k
             skip_next = last != k
             removal = lines.removal("media_placeholder", k, last)
-            state.media.append(Media(kind="too_big", text=removal.text, span=removal.span))
+            state.media.append(_new_media(kind="too_big", text=removal.text, span=removal.span))
             state.removed.append(removal)
         else:
             state.removed.append(lines.removal(removal_kind(kind, lines.table), k))
@@ -210,7 +215,7 @@ def link_lines(state: PostState) -> None:
             (_url(e, lines) for e in state.entities if e.kind == "link" and span.start <= e.span.start < span.end),
             None,
         )
-        state.links.append(Link(text=link_words(lines.texts[k]), url=url, span=span))
+        state.links.append(_new_link(text=link_words(lines.texts[k]), url=url, span=span))
         state.removed.append(lines.removal("link_text", k))
     while kept and not lines.stripped[kept[0]]:
         kept.pop(0)
@@ -275,7 +280,7 @@ def _add_entity_link(links: list[Link], entity: Entity, word: str, url: str, *, 
             if links[hit].url is None or links[hit].url == url:
                 links[hit] = attrs.evolve(links[hit], url=url)
             return
-    links.append(Link(text=link_words(word), url=url, span=entity.span))
+    links.append(_new_link(text=link_words(word), url=url, span=entity.span))
 
 
 def layout(state: PostState) -> None:
@@ -314,7 +319,7 @@ def run(state: PostState, stages: Sequence[Stage]) -> Post:
     for _name, stage in stages:
         stage(state)
     meta = state.meta
-    return Post(
+    return _new_post(
         span=state.lines.span(state.first, state.end - 1),
         text=state.text,
         removed=tuple(sorted(state.removed, key=_start) if len(state.removed) > 1 else state.removed),

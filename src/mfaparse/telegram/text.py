@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from mfaparse._lines import vocab
 from mfaparse._lines.rules import Lines
@@ -42,7 +42,7 @@ _CHROME_SPAN = 40  # lines a channel header may take before its "Download Telegr
 _BLANK_LAYOUT = 2  # blank runs between paragraphs that show a page sets them apart with blank lines
 
 
-def _read_channel(lines: list[str], starts: list[int]) -> tuple[Channel | None, int]:
+def _read_channel(lines: Sequence[str], starts: Sequence[int]) -> tuple[Channel | None, int]:
     """A channel page header (name, counters, description, "Download Telegram"), and where posts begin.
 
     A page title line (``Sputnik International – Telegram``) may stand above the name.
@@ -71,7 +71,7 @@ _FOOTERS = ("counter", "page_chrome")  # what ends a post: content after it open
 _CATALOGUE_SPAN = 12  # lines a catalogue's header takes before its "Subscribe to a channel"
 
 
-def _read_catalogue(lines: list[str], starts: list[int]) -> tuple[Channel | None, int]:
+def _read_catalogue(lines: Sequence[str], starts: Sequence[int]) -> tuple[Channel | None, int]:
     """A channel catalogue's page header (tgchannels.org: a page title, ``Telegram-канал mid_russia - МИД России 🇷🇺``,
     the subscriber count alone, the description, ``Subscribe to a channel``), and where posts begin."""
     head = [line.strip() for line in lines[:_CATALOGUE_SPAN]]
@@ -109,7 +109,7 @@ def _closes_post(doc: Lines, i: int) -> bool:
     return doc.kinds[i] in _FOOTERS or is_hashtag_line(doc.stripped[i])
 
 
-def _blank_layout(stripped: list[str], first: int) -> bool:
+def _blank_layout(stripped: Sequence[str], first: int) -> bool:
     """Whether the page separates paragraphs with blank lines: at least two blank runs between content lines
     (blank lines at its end, as a saved page has, do not count)."""
     runs = 0
