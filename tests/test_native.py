@@ -24,7 +24,7 @@ import mfaparse
 from mfaparse import _native
 from mfaparse._lines import rules, vocab
 from mfaparse._model import build
-from mfaparse._text import dedup, entities
+from mfaparse._text import dedup, emoji, entities
 from mfaparse.tass import quotes
 from tests.conftest import CORPUS, SEEDS
 from tests.harness import arguments, seed_records
@@ -114,18 +114,104 @@ def test_the_core_tables_classify_every_code_point_as_the_patterns_do() -> None:
     assert {start // 4 for start, end in through if end - start == 3} == word
     through = core.hashtag_spans("".join(f"#_{chr(c)}\n" for c in range(0x110000)))
     assert {start // 4 for start, _ in through} == word & letter
-    assert _native.tables_agree(tag_char=entities._TAG_CHAR, letter=entities._HAS_LETTER.pattern, core=core)
+    assert _native.tables_agree(_HASHTAG_CLASSES, core=core)
+
+
+_EMOJI_PIECES = [
+    "\u200d",
+    "\ufe0f",
+    "\u20e3",
+    "🇷",
+    "🇺",
+    "#",
+    "*",
+    "8",
+    "©",
+    "®",
+    "™",
+    "🏽",
+    "👨",
+    "🙂",
+    "🔹",
+    "\U000e0067",
+    "\U000e007f",
+    "🏴",
+    "a",
+    "क",
+    "\u0301",
+    "\u200c",
+    " ",
+    "\t",
+    "\n",
+    ",",
+    ".",
+    "‼",
+    "x",
+]
+emoji_like = st.one_of(
+    st.lists(st.sampled_from(_EMOJI_PIECES), max_size=40).map("".join), telegram_like, st.text(max_size=60)
+)
+
+
+@given(emoji_like)
+@example("🔹 Talks 🇷🇺 , done 8️⃣ x 👨\u200d👩\u200d👧 a\u200d\ufe0f ©️ © क\u200d🙂 \u200d\u200d🙂 🏴\U000e0067\U000e007f")
+def test_emoji_clusters_are_the_reference(text: str) -> None:
+    assert core.emoji_clusters(text) == list(emoji._clusters_python(text))
+
+
+@given(emoji_like, st.booleans(), st.booleans())
+@example("a 🔹 , b 🔹\n 🔹 🔹  c 8️⃣ d", True, True)
+def test_strip_emoji_is_the_reference(text: str, keycaps: bool, tidy: bool) -> None:
+    stripped = core.strip_emoji(text, keycaps, tidy, emoji._PUNCT_AFTER_TEXT)
+    assert stripped == emoji._strip_emoji_python(text, keycaps=keycaps, tidy=tidy)
+
+
+def test_the_core_emoji_tables_classify_every_code_point_as_the_patterns_do() -> None:
+    """Each code point's bits, read back through the core's cluster scan (a probe per class: c twice is a flag
+    exactly when c is a regional indicator; c alone an emoji exactly when it is a base; 🙂 + c one cluster of two
+    exactly when c extends it, or is a ZWJ; c + ZWJ + 🙂 starts its cluster at the 🙂 exactly when c is a letter
+    or mark — for the c no other class makes a cluster of)."""
+    every = "".join(map(chr, range(0x110000)))
+
+    def members(pattern: str) -> set[int]:
+        return {m.start() for m in regex.compile(pattern, flags=regex.V1).finditer(every)}
+
+    ri, base, extend, letter_or_mark = (members(emoji._RI), members(emoji._BASE_CHAR), members(emoji._EXTEND),
+                                        members(emoji._LETTER_OR_MARK))  # fmt: skip
+    codes = range(0x110000)
+    flags = core.emoji_clusters("".join(f"{chr(c)}{chr(c)}\n" for c in codes))
+    assert {start // 3 for start, end, alternative in flags if alternative == 0} == ri
+    alone = core.emoji_clusters("\n".join(map(chr, codes)))
+    assert {start // 2 for start, end, alternative in alone if alternative == 2 and end - start == 1} == base
+    after = core.emoji_clusters("".join(f"🙂{chr(c)}\n" for c in codes))
+    assert {start // 3 for start, end, _ in after if end - start == 2} == extend | {0x200D}
+    clustering = ri | base | extend | {ord(c) for c in "\u200d\ufe0f\u20e3#*0123456789\n"}
+    plain = [c for c in codes if c not in clustering]
+    probes = core.emoji_clusters("".join(f"{chr(c)}\u200d🙂\n" for c in plain))
+    starts = {start for start, _, _ in probes}
+    assert {c for k, c in enumerate(plain) if 4 * k + 2 in starts} == letter_or_mark & set(plain)
+    assert {c for k, c in enumerate(plain) if 4 * k + 1 in starts} == set(plain) - letter_or_mark
+
+
+_HASHTAG_CLASSES = {"tag_char": entities._TAG_CHAR, "letter": entities._HAS_LETTER.pattern}
+_EMOJI_CLASSES = {
+    "extend": emoji._EXTEND,
+    "base": emoji._BASE_CHAR,
+    "letter_or_mark": emoji._LETTER_OR_MARK,
+    "ri": emoji._RI,
+}
 
 
 def test_core_tables_of_another_regex_or_class_are_not_used() -> None:
-    other = types.SimpleNamespace(
-        TABLES_REGEX_VERSION="2000.1.1", TABLES_TAG_CHAR=entities._TAG_CHAR, TABLES_LETTER=r"\p{L}"
-    )
+    other = types.SimpleNamespace(TABLES_REGEX_VERSION="2000.1.1", TABLES=core.TABLES)
     with pytest.warns(RuntimeWarning, match="rebuild it"):
-        assert not _native.tables_agree(tag_char=entities._TAG_CHAR, letter=r"\p{L}", core=other)  # type: ignore[arg-type]  # a stand-in
-    assert _native.tables_agree(tag_char=entities._TAG_CHAR, letter=r"\p{L}", core=core)
+        assert not _native.tables_agree(_HASHTAG_CLASSES, core=other)  # type: ignore[arg-type]  # a stand-in
+    assert _native.tables_agree(_HASHTAG_CLASSES | _EMOJI_CLASSES, core=core)
+    assert emoji._CORE_SCANS is entities._CORE_SCANS is _native.active()
     with pytest.warns(RuntimeWarning, match="rebuild it"):
-        assert not _native.tables_agree(tag_char="[a-z]", letter=r"\p{L}", core=core)
+        assert not _native.tables_agree({"tag_char": "[a-z]"}, core=core)
+    with pytest.warns(RuntimeWarning, match="rebuild it"):
+        assert not _native.tables_agree({"a table the core lacks": "x"}, core=core)
 
 
 def _core_maker(cls: type[object]) -> Callable[..., Any]:

@@ -14,13 +14,23 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections.abc import Mapping
 from types import ModuleType
 
 import regex
 
 __all__ = ["CORE", "FUNCTIONS", "active", "load", "tables_agree"]
 
-FUNCTIONS = ("find_runs", "may_repeat", "line_starts", "occurrences", "maker", "hashtag_spans")
+FUNCTIONS = (
+    "find_runs",
+    "may_repeat",
+    "line_starts",
+    "occurrences",
+    "maker",
+    "hashtag_spans",
+    "emoji_clusters",
+    "strip_emoji",
+)
 """What the core must have to be used: a build without one of them is an older checkout's."""
 
 
@@ -53,22 +63,22 @@ def active() -> bool:
     return CORE is not None
 
 
-def tables_agree(*, tag_char: str, letter: str, core: ModuleType | None = None) -> bool:
-    """Whether the core's character tables stand for these classes under the running ``regex``: they are read
-    off the ``regex`` of the core's build (native/tools/unicode_tables.py), so a core built with another
-    ``regex`` (another Unicode version), or for other classes, is not used for scans — with a RuntimeWarning to
-    rebuild it. False without a core."""
+def tables_agree(classes: Mapping[str, str], *, core: ModuleType | None = None) -> bool:
+    """Whether the core's character tables stand for these classes (table name -> the pattern mfaparse compiles)
+    under the running ``regex``: they are read off the ``regex`` of the core's build
+    (native/tools/unicode_tables.py), so a core built with another ``regex`` (another Unicode version), or for
+    other classes, is not used for scans — with a RuntimeWarning to rebuild it. False without a core."""
     core = CORE if core is None else core
     if core is None:
         return False
-    built = (core.TABLES_REGEX_VERSION, core.TABLES_TAG_CHAR, core.TABLES_LETTER)
-    if built == (regex.__version__, tag_char, letter):
+    tables: Mapping[str, str] = getattr(core, "TABLES", {})  # getattr: a build of another checkout may lack them
+    built = getattr(core, "TABLES_REGEX_VERSION", None)
+    if regex.__version__ == built and all(tables.get(k) == v for k, v in classes.items()):
         return True
     warnings.warn(
-        f"mfaparse-native's character tables do not match (built with regex {built[0]}, running regex "
-        f"{regex.__version__}, or made for other classes): rebuild it with this regex (pip install "
-        "--no-build-isolation ./native) — scanning hashtags "
-        "in pure Python",
+        f"mfaparse-native's character tables do not match (built with regex {built}, "
+        f"running regex {regex.__version__}, or made for other classes): rebuild it with this regex "
+        "(pip install --no-build-isolation ./native) — scanning in pure Python",
         RuntimeWarning,
         stacklevel=2,
     )

@@ -531,6 +531,15 @@ PyDoc_STRVAR(hashtag_spans_doc,
     "(start, end) of each hashtag of text, its '#' included: mfaparse._text.entities._hashtag_spans_python, with\n"
     "the character classes of the regex module the core was built with (TABLES_REGEX_VERSION).");
 
+PyDoc_STRVAR(emoji_clusters_doc,
+    "emoji_clusters(text, /)\n--\n\n"
+    "(start, end, alternative) of each emoji cluster of text, alternative 0 flag, 1 keycap, 2 emoji, 3 component:\n"
+    "the matches of mfaparse._text.emoji._PATTERN.finditer(text), with the tables of the core's build.");
+
+PyDoc_STRVAR(strip_emoji_doc,
+    "strip_emoji(text, keycaps, tidy, punct_after, /)\n--\n\n"
+    "mfaparse._text.emoji._strip_emoji_python(text, keycaps=keycaps, tidy=tidy), its punctuation given.");
+
 static PyMethodDef methods[] = {
     {"find_runs", find_runs, METH_VARARGS, find_runs_doc},
     {"may_repeat", may_repeat, METH_VARARGS, may_repeat_doc},
@@ -538,6 +547,8 @@ static PyMethodDef methods[] = {
     {"occurrences", occurrences, METH_VARARGS, occurrences_doc},
     {"maker", records_maker, METH_VARARGS, maker_doc},
     {"hashtag_spans", scan_hashtag_spans, METH_VARARGS, hashtag_spans_doc},
+    {"emoji_clusters", scan_emoji_clusters, METH_VARARGS, emoji_clusters_doc},
+    {"strip_emoji", scan_strip_emoji, METH_VARARGS, strip_emoji_doc},
     {NULL, NULL, 0, NULL},
 };
 

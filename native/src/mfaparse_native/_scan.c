@@ -1,8 +1,9 @@
-/* Character-class scans of mfaparse's text functions: the hashtags of a text.
+/* Character-class scans of mfaparse's text functions: the hashtags of a text, its emoji clusters, the text
+ * without them.
  *
  * The classes come from the regex module itself (tools/unicode_tables.py writes _tables.h at build time), so a
- * character is a hashtag's word character here exactly when mfaparse's pattern says so; the module records
- * the classes and the regex version, and mfaparse uses the scan only when both are its own.
+ * character is in a class here exactly when mfaparse's pattern says so; the module records the classes and the
+ * regex version (TABLES, TABLES_REGEX_VERSION), and mfaparse uses a scan only when both are its own.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -12,7 +13,7 @@
 
 #define BLOCK_BYTES 32 /* 256 code points, one bit each */
 
-/* Whether `c` is in the table's class `which` (0: a hashtag's word character, 1: a letter). */
+/* Whether `c` is in the table's class `which` (TABLE_TAG_CHAR, TABLE_LETTER, ...: tools/unicode_tables.py). */
 static inline int
 in_class(Py_UCS4 c, int which)
 {
@@ -46,7 +47,7 @@ scan_hashtag_spans(PyObject *module, PyObject *args)
         if (mark < 0) {
             break;
         }
-        if (mark > 0 && in_class(PyUnicode_READ(kind, data, mark - 1), 0)) { /* (?<!word character) */
+        if (mark > 0 && in_class(PyUnicode_READ(kind, data, mark - 1), TABLE_TAG_CHAR)) { /* (?<!word character) */
             at = mark + 1;
             continue;
         }
@@ -54,10 +55,10 @@ scan_hashtag_spans(PyObject *module, PyObject *args)
         int letter = 0;
         while (end < n) {
             Py_UCS4 c = PyUnicode_READ(kind, data, end);
-            if (!in_class(c, 0)) {
+            if (!in_class(c, TABLE_TAG_CHAR)) {
                 break;
             }
-            letter |= in_class(c, 1);
+            letter |= in_class(c, TABLE_LETTER);
             end++;
         }
         if (end == mark + 1) { /* a word character must follow */
@@ -78,13 +79,276 @@ scan_hashtag_spans(PyObject *module, PyObject *args)
     return found;
 }
 
+/* --- Emoji clusters: what mfaparse._text.emoji._PATTERN.finditer(text) finds, alternative by alternative. --- */
+
+#define ZWJ 0x200D
+#define VS16 0xFE0F
+#define KEYCAP_MARK 0x20E3
+
+enum { CLUSTER_FLAG, CLUSTER_KEYCAP, CLUSTER_EMOJI, CLUSTER_COMPONENT };
+
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+} Text;
+
+static inline Py_UCS4
+at(const Text *t, Py_ssize_t i)
+{
+    return PyUnicode_READ(t->kind, t->data, i);
+}
+
+/* An emoji base at i: the base class, or (C) (R) (TM) with U+FE0F after it. */
+static inline int
+base_at(const Text *t, Py_ssize_t i)
+{
+    if (i >= t->n) {
+        return 0;
+    }
+    Py_UCS4 c = at(t, i);
+    if (in_class(c, TABLE_BASE)) {
+        return 1;
+    }
+    return (c == 0xA9 || c == 0xAE || c == 0x2122) && i + 1 < t->n && at(t, i + 1) == VS16;
+}
+
+/* After a base at i: its extenders. Returns where they end. */
+static inline Py_ssize_t
+extended(const Text *t, Py_ssize_t i)
+{
+    i++;
+    while (i < t->n && in_class(at(t, i), TABLE_EXTEND)) {
+        i++;
+    }
+    return i;
+}
+
+/* The cluster that starts at p: its end and alternative, or -1. The pattern's alternatives in order: a flag (two
+ * regional indicators), a keycap ([#*0-9] U+FE0F? U+20E3), an emoji (a dangling ZWJ run not after a letter or
+ * mark, a base and its extenders, then ZWJs each with an optional base), a component (a regional indicator, a
+ * U+FE0F run, U+20E3). Every quantifier is greedy and nothing required follows it, so taking the most each
+ * allows is what the regex engine's first success is. */
+static Py_ssize_t
+cluster_at(const Text *t, Py_ssize_t p, int *alternative)
+{
+    Py_UCS4 c = at(t, p);
+    int ri = in_class(c, TABLE_RI);
+    if (ri && p + 1 < t->n && in_class(at(t, p + 1), TABLE_RI)) {
+        *alternative = CLUSTER_FLAG;
+        return p + 2;
+    }
+    if (c == '#' || c == '*' || (c >= '0' && c <= '9')) {
+        Py_ssize_t q = p + 1;
+        if (q < t->n && at(t, q) == VS16) {
+            q++;
+        }
+        if (q < t->n && at(t, q) == KEYCAP_MARK) {
+            *alternative = CLUSTER_KEYCAP;
+            return q + 1;
+        }
+    }
+    Py_ssize_t q = p;
+    if (c == ZWJ && (p == 0 || !in_class(at(t, p - 1), TABLE_LETTER_OR_MARK))) {
+        Py_ssize_t r = p;
+        while (r < t->n && at(t, r) == ZWJ) {
+            r++;
+        }
+        if (base_at(t, r)) { /* else the run is not taken (fewer ZWJs leave a ZWJ where the base must be) */
+            q = r;
+        }
+    }
+    if (base_at(t, q)) {
+        q = extended(t, q);
+        while (q < t->n && at(t, q) == ZWJ) {
+            q++;
+            if (base_at(t, q)) {
+                q = extended(t, q);
+            }
+        }
+        *alternative = CLUSTER_EMOJI;
+        return q;
+    }
+    if (ri || c == KEYCAP_MARK) {
+        *alternative = CLUSTER_COMPONENT;
+        return p + 1;
+    }
+    if (c == VS16) {
+        q = p;
+        while (q < t->n && at(t, q) == VS16) {
+            q++;
+        }
+        *alternative = CLUSTER_COMPONENT;
+        return q;
+    }
+    return -1;
+}
+
+/* Whether a cluster can start at a character: a keycap's base, a ZWJ, U+20E3, a base (the table: below U+2100
+ * only (C), (R), !! and ?!), or anything from U+2100 up (regional indicators, U+FE0F, most bases): prose in
+ * Latin, Cyrillic or Indic scripts is passed over with a comparison or two and one table look. */
+static inline int
+may_start(Py_UCS4 c)
+{
+    return c >= 0x2100 || c == ZWJ || c == '#' || c == '*' || (c >= '0' && c <= '9') || c == 0xA9 || c == 0xAE
+           || c == KEYCAP_MARK || in_class(c, TABLE_BASE);
+}
+
+/* The next cluster at or after *pos: 1 with its start, end and alternative, 0 at the end of the text. */
+static int
+next_cluster(const Text *t, Py_ssize_t *pos, Py_ssize_t *start, Py_ssize_t *end, int *alternative)
+{
+    for (Py_ssize_t p = *pos; p < t->n; p++) {
+        if (!may_start(at(t, p))) {
+            continue;
+        }
+        Py_ssize_t e = cluster_at(t, p, alternative);
+        if (e > p) {
+            *start = p;
+            *end = e;
+            *pos = e;
+            return 1;
+        }
+    }
+    *pos = t->n;
+    return 0;
+}
+
+PyObject *
+scan_emoji_clusters(PyObject *module, PyObject *args)
+{
+    PyObject *text;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "U:emoji_clusters", &text)) {
+        return NULL;
+    }
+    Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
+    PyObject *found = PyList_New(0);
+    if (found == NULL) {
+        return NULL;
+    }
+    Py_ssize_t pos = 0, start, end;
+    int alternative;
+    while (next_cluster(&t, &pos, &start, &end, &alternative)) {
+        PyObject *item = Py_BuildValue("(nni)", start, end, alternative);
+        if (item == NULL || PyList_Append(found, item) < 0) {
+            Py_XDECREF(item);
+            Py_DECREF(found);
+            return NULL;
+        }
+        Py_DECREF(item);
+    }
+    return found;
+}
+
+/* The text being built by strip_emoji: code points, grown by doubling. */
+typedef struct {
+    Py_UCS4 *data;
+    Py_ssize_t length, capacity;
+} Out;
+
+static int
+put(Out *out, const Text *t, Py_ssize_t from, Py_ssize_t to)
+{
+    if (out->length + (to - from) > out->capacity) {
+        Py_ssize_t capacity = out->capacity * 2 > out->length + (to - from) ? out->capacity * 2
+                                                                             : out->length + (to - from);
+        Py_UCS4 *grown = PyMem_Realloc(out->data, (size_t)capacity * sizeof(Py_UCS4));
+        if (grown == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        out->data = grown;
+        out->capacity = capacity;
+    }
+    for (Py_ssize_t i = from; i < to; i++) {
+        out->data[out->length++] = at(t, i);
+    }
+    return 0;
+}
+
+PyObject *
+scan_strip_emoji(PyObject *module, PyObject *args)
+{
+    PyObject *text, *punct_after;
+    int keycaps, tidy;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "UppU:strip_emoji", &text, &keycaps, &tidy, &punct_after)) {
+        return NULL;
+    }
+    Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
+    Py_ssize_t pos = 0, scan = 0, start, end;
+    int alternative;
+    if (!next_cluster(&t, &scan, &start, &end, &alternative)) {
+        return Py_NewRef(text); /* no emoji: the text itself */
+    }
+    Out out = {NULL, 0, 0};
+    do {
+        if (put(&out, &t, pos, start) < 0) {
+            goto fail;
+        }
+        pos = end;
+        if (keycaps && alternative == CLUSTER_KEYCAP) {
+            if (put(&out, &t, start, start + 1) < 0) { /* the keycap's digit or sign */
+                goto fail;
+            }
+            continue;
+        }
+        if (!tidy) {
+            continue;
+        }
+        /* Spaces after the emoji go when the kept text already ends in a space or starts a line. */
+        while (pos < t.n && (at(&t, pos) == ' ' || at(&t, pos) == '\t')
+               && (out.length == 0 || out.data[out.length - 1] == ' ' || out.data[out.length - 1] == '\t'
+                   || out.data[out.length - 1] == '\n')) {
+            pos++;
+        }
+        /* Spaces before it go when the line ends there or punctuation follows. */
+        int ends = pos == t.n || at(&t, pos) == '\n';
+        if (!ends) {
+            Py_ssize_t hit = PyUnicode_FindChar(punct_after, at(&t, pos), 0, PyUnicode_GET_LENGTH(punct_after), 1);
+            if (hit == -2) {
+                goto fail;
+            }
+            ends = hit >= 0;
+        }
+        if (ends) {
+            while (out.length > 0 && (out.data[out.length - 1] == ' ' || out.data[out.length - 1] == '\t')) {
+                out.length--;
+            }
+        }
+    } while (next_cluster(&t, &scan, &start, &end, &alternative));
+    if (put(&out, &t, pos, t.n) < 0) {
+        goto fail;
+    }
+    PyObject *result = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out.data, out.length);
+    PyMem_Free(out.data);
+    return result;
+fail:
+    PyMem_Free(out.data);
+    return NULL;
+}
+
+
 int
 scan_constants(PyObject *module)
 {
-    if (PyModule_AddStringConstant(module, "TABLES_REGEX_VERSION", TABLES_REGEX_VERSION) < 0
-        || PyModule_AddStringConstant(module, "TABLES_TAG_CHAR", TABLES_TAG_CHAR) < 0
-        || PyModule_AddStringConstant(module, "TABLES_LETTER", TABLES_LETTER) < 0) {
+    PyObject *tables = PyDict_New();
+    if (tables == NULL) {
         return -1;
     }
-    return 0;
+    for (int i = 0; i < TABLES_COUNT; i++) {
+        PyObject *pattern = PyUnicode_FromString(TABLES_PATTERNS[i]);
+        if (pattern == NULL || PyDict_SetItemString(tables, TABLES_NAMES[i], pattern) < 0) {
+            Py_XDECREF(pattern);
+            Py_DECREF(tables);
+            return -1;
+        }
+        Py_DECREF(pattern);
+    }
+    if (PyModule_AddObject(module, "TABLES", tables) < 0) {
+        Py_DECREF(tables);
+        return -1;
+    }
+    return PyModule_AddStringConstant(module, "TABLES_REGEX_VERSION", TABLES_REGEX_VERSION);
 }

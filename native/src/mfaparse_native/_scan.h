@@ -7,6 +7,12 @@
 /* hashtag_spans(text): (start, end) of each hashtag, its '#' included. */
 PyObject *scan_hashtag_spans(PyObject *module, PyObject *args);
 
+/* emoji_clusters(text): (start, end, alternative) of each emoji cluster; 0 flag, 1 keycap, 2 emoji, 3 component. */
+PyObject *scan_emoji_clusters(PyObject *module, PyObject *args);
+
+/* strip_emoji(text, keycaps, tidy, punct_after): text without its emoji clusters, spaces tidied. */
+PyObject *scan_strip_emoji(PyObject *module, PyObject *args);
+
 /* Adds the tables' provenance (regex version, classes) to the module: 0, or -1 with an exception set. */
 int scan_constants(PyObject *module);
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import functools
 import re  # only for the candidate scan below: one range of literal code points, 5x faster than regex
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
+from mfaparse import _native
 from mfaparse._model.base import EmojiKind, EmojiMatch, trusted_span
 from mfaparse._model.build import maker
 
@@ -29,17 +30,20 @@ _new_match = maker(EmojiMatch)
 # ZWNJ is left out on purpose (it belongs to Persian and Indic words), and so is ZWJ (joins, below).
 _EXTEND = r"[[\p{Grapheme_Extend}\p{EMod}]--[\u200c]]"
 # An emoji base: 🎙, 🔹, ☝, a lone skin tone; ©/®/™ only with U+FE0F after them (©️), never bare.
-_BASE = r"(?:[[\p{Extended_Pictographic}\p{EMod}]--[©®™]]|[©®™](?=\ufe0f))"
+_BASE_CHAR = r"[[\p{Extended_Pictographic}\p{EMod}]--[©®™]]"
+_BASE = rf"(?:{_BASE_CHAR}|[©®™](?=\ufe0f))"
+_LETTER_OR_MARK = r"[\p{L}\p{M}]"  # a dangling ZWJ after one of these belongs to the word (Indic scripts)
+_RI = r"\p{RI}"
 _PATTERN = regex.compile(
     rf"""
-    (?P<flag>\p{{RI}}\p{{RI}})                                   # 🇷🇺
+    (?P<flag>{_RI}{_RI})                                        # 🇷🇺
   | (?P<keycap>[\#*0-9]\ufe0f?\u20e3)                           # 8️⃣ (8 FE0F 20E3)
   | (?P<emoji>
-        (?:(?<![\p{{L}}\p{{M}}])\u200d+)?                      # a ZWJ left dangling before it
+        (?:(?<!{_LETTER_OR_MARK})\u200d+)?                     # a ZWJ left dangling before it
         {_BASE}{_EXTEND}*                                       # 👨🏽 or 🔹️
         (?:\u200d(?:{_BASE}{_EXTEND}*)?)*                       # 👨‍👩‍👧, and a trailing ZWJ ("👨\u200d")
     )
-  | (?P<component>\p{{RI}}|\ufe0f+|\u20e3)                      # a lone regional indicator or VS16
+  | (?P<component>{_RI}|\ufe0f+|\u20e3)                        # a lone regional indicator or VS16
     """,
     flags=regex.VERBOSE | regex.V1,
 )
@@ -51,7 +55,14 @@ _TAG_FLAG = regex.compile(r"\U0001F3F4([\U000E0061-\U000E007A\U000E0030-\U000E00
 _ASCII_TAG_OFFSET = 0xE0000
 
 # Tidying where an emoji was removed: spaces on both sides collapse, none before punctuation or at line ends.
-_PUNCT_AFTER = frozenset(".,;:!?)]}»”’…")
+_PUNCT_AFTER_TEXT = ".,;:!?)]}»”’…"
+_PUNCT_AFTER = frozenset(_PUNCT_AFTER_TEXT)
+_CORE_SCANS = _native.tables_agree(
+    {"extend": _EXTEND, "base": _BASE_CHAR, "letter_or_mark": _LETTER_OR_MARK, "ri": _RI}
+)
+"""Whether the core's cluster scan classifies characters as ``_PATTERN``'s classes do (its tables and regex)."""
+_ALTERNATIVES = {"flag": 0, "keycap": 1, "emoji": 2, "component": 3}
+"""``_PATTERN``'s alternatives, numbered as the core's ``emoji_clusters`` numbers them."""
 
 
 _RI_A = 0x1F1E6  # REGIONAL INDICATOR SYMBOL LETTER A
@@ -82,21 +93,19 @@ def find_emoji(text: str) -> tuple[EmojiMatch, ...]:
     if not isinstance(text, str):
         raise TypeError(f"find_emoji() takes str, not {type(text).__name__}")
     matches: list[EmojiMatch] = []
-    for m in _iter_clusters(text):
+    for start, end, alternative in _clusters(text):
         kind: EmojiKind
         code: str | None = None
-        cluster = m.group()
-        group = m.lastgroup  # the alternative that matched: the named groups hold nothing but the whole
-        if group == "flag":
+        cluster = text[start:end]
+        if alternative == 0:
             kind, code = "flag", flag_code(cluster)
-        elif group == "keycap":
+        elif alternative == 1:
             kind, code = "keycap", cluster[0]
-        elif group == "emoji":
+        elif alternative == 2:
             code = flag_code(cluster.strip("\u200d"))
             kind = "flag" if code else "emoji"
         else:
             kind = "component"
-        start, end = m.span()
         matches.append(_new_match(text=cluster, span=trusted_span(start, end), kind=kind, code=code))
     return tuple(matches)
 
@@ -113,6 +122,15 @@ def strip_emoji(text: str, *, keycaps: bool = True, tidy: bool = True) -> str:
     """
     if not isinstance(text, str):
         raise TypeError(f"strip_emoji() takes str, not {type(text).__name__}")
+    core = _native.CORE
+    if core is not None and _CORE_SCANS:
+        stripped: str = core.strip_emoji(text, keycaps, tidy, _PUNCT_AFTER_TEXT)
+        return stripped
+    return _strip_emoji_python(text, keycaps=keycaps, tidy=tidy)
+
+
+def _strip_emoji_python(text: str, *, keycaps: bool, tidy: bool) -> str:
+    """The reference of the native core's ``strip_emoji``."""
     out: list[str] = []
     pos = 0
     found = False
@@ -136,6 +154,22 @@ def strip_emoji(text: str, *, keycaps: bool = True, tidy: bool = True) -> str:
         return text
     out.append(text[pos:])
     return "".join(out)
+
+
+def _clusters(text: str) -> Iterable[tuple[int, int, int]]:
+    """(start, end, alternative) of each cluster (``_ALTERNATIVES``): the core's scan where it is in use and its
+    tables are these classes, else :func:`_clusters_python`."""
+    core = _native.CORE
+    if core is not None and _CORE_SCANS:
+        found: list[tuple[int, int, int]] = core.emoji_clusters(text)
+        return found
+    return _clusters_python(text)
+
+
+def _clusters_python(text: str) -> Iterator[tuple[int, int, int]]:
+    """The reference of the native core's ``emoji_clusters``."""
+    for m in _iter_clusters(text):
+        yield m.start(), m.end(), _ALTERNATIVES[m.lastgroup or ""]
 
 
 def _iter_clusters(text: str) -> Iterator[regex.Match[str]]:

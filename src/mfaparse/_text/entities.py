@@ -48,7 +48,7 @@ _TAG_CHAR = r"[[\p{L}\p{M}\p{Nd}_\u200c]--[\ufe00-\ufe0f\u20e3]]"
 # the tag must hold a letter, which find_hashtags checks ("#1" is no tag).
 _HASHTAG = regex.compile(rf"(?<!{_TAG_CHAR})#({_TAG_CHAR}++)", flags=regex.V1)
 _HAS_LETTER = regex.compile(r"\p{L}")
-_CORE_SCANS = _native.tables_agree(tag_char=_TAG_CHAR, letter=_HAS_LETTER.pattern)
+_CORE_SCANS = _native.tables_agree({"tag_char": _TAG_CHAR, "letter": _HAS_LETTER.pattern})
 """Whether the core's hashtag scan classifies characters as these patterns do (its tables' classes and regex)."""
 _CHAINED_TAG = regex.compile(rf"#+{_TAG_CHAR}*+", flags=regex.V1)
 # "@SputnikHindi": 5-32 of [A-Za-z0-9_] starting with a letter; not inside "a@b.com" or "@x@y".
