@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 
 import mfaparse
 from mfaparse import ParseError, Post, TelegramDump, iter_telegram, parse_telegram
+from mfaparse._lines.rules import Lines
 from mfaparse.telegram import text as telegram_text
-from mfaparse.telegram.text import parse_chunk, parse_chunks, telegram_chunks
+from mfaparse.telegram._post import SCRAPED, PostState, run, run_scraped
+from mfaparse.telegram.text import is_forward_header, parse_chunk, parse_chunks, telegram_chunks
 from tests.conftest import seed_text
 from tests.harness import check_post
 from tests.strategies import any_text, telegram_like
@@ -195,3 +197,35 @@ def test_short_lines_an_author_repeats_stay_in_every_source() -> None:
     for post in (scraped, export, client):
         assert post.text == text
         assert not [r for r in post.removed if r.kind == "duplicate"]
+
+
+def _through_the_pipeline_and_shortcut(text: str) -> list[tuple[Post, Post]]:
+    """Each post of ``text`` by ``run_scraped`` (with its shortcut) and by the stages, segment by segment."""
+    source = mfaparse.normalize(text)
+    if not source.strip():
+        return []
+    doc = Lines.of(source)
+    channel, first = (
+        (None, 0) if is_forward_header(doc.texts[0]) else telegram_text._read_channel(doc.texts, doc.starts)
+    )
+    name = channel.name if channel else None
+    return [
+        (run_scraped(doc, a, b, page_channel=name), run(PostState.start(doc, a, b, page_channel=name), SCRAPED))
+        for a, b in telegram_text._segments(doc, first, channel)
+    ]
+
+
+def test_the_shortcut_for_header_only_posts_is_the_pipeline(corpus: pathlib.Path) -> None:
+    texts = [seed_text("002"), *(p.read_text(encoding="utf-8") for p in sorted(corpus.glob("telegram-text/*.txt")))]
+    texts.append("Forwarded from Russian MFA 🇷🇺\n" * 3 + "Forwarded from МИД России\nText.\n  Forwarded from X  \n")
+    pairs = [pair for text in texts for pair in _through_the_pipeline_and_shortcut(text)]
+    assert sum(1 for fast, _ in pairs if fast.forward is not None and not fast.text) >= 4  # the shortcut ran
+    for fast, staged in pairs:
+        assert fast == staged
+        assert fast.to_dict() == staged.to_dict()
+
+
+@given(st.lists(st.one_of(posts, telegram_like, st.just("Forwarded from Russian MFA 🇷🇺\n")), max_size=6).map("".join))
+def test_the_shortcut_for_header_only_posts_is_the_pipeline_property(text: str) -> None:
+    for fast, staged in _through_the_pipeline_and_shortcut(text):
+        assert fast == staged

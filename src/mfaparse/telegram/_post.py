@@ -27,7 +27,7 @@ import attrs
 
 from mfaparse._lines import vocab
 from mfaparse._lines.rules import Lines, is_media_continuation, link_words, removal_kind
-from mfaparse._model.base import Hashtag, Link, Mention, PartialDate, Removal, Span
+from mfaparse._model.base import Hashtag, Link, Mention, PartialDate, Removal, Span, trusted_removal
 from mfaparse._model.build import maker
 from mfaparse._model.documents import Block, Forward, Media, Post, Speaker
 from mfaparse._text.dedup import DedupOptions, contiguous, duplicate_lines
@@ -35,7 +35,7 @@ from mfaparse._text.emoji import strip_emoji
 from mfaparse._text.entities import add_hashtags, add_mentions, hashtags_in, links_in, mentions_in
 from mfaparse.telegram._layout import read_layout
 
-__all__ = ["AUTHORED", "SCRAPED", "Entity", "Meta", "PostState", "Stage", "entity_kind", "run"]
+__all__ = ["AUTHORED", "SCRAPED", "Entity", "Meta", "PostState", "Stage", "entity_kind", "run", "run_scraped"]
 
 _new_link = maker(Link)
 _new_media = maker(Media)
@@ -308,6 +308,26 @@ SCRAPED: tuple[Stage, ...] = (
 
 AUTHORED: tuple[Stage, ...] = tuple(stage for stage in SCRAPED if stage[0] not in ("header", "debris", "dedup"))
 """The stages of text the format gives as written (exports, t.me pages, client messages)."""
+
+
+def run_scraped(lines: Lines, first: int, end: int, *, page_channel: str | None = None) -> Post:
+    """``run(PostState.start(lines, first, end, page_channel=page_channel), SCRAPED)``, with a shortcut for a post
+    of one forward header line and nothing else (a dump of forwards whose bodies the scrape lost): the header
+    stage reads it and every later stage finds nothing kept, so the Post is built here at once, without the state
+    and the stages (tests/test_telegram_text.py checks the shortcut against the pipeline)."""
+    if end == first + 1:
+        line = lines.stripped[first]
+        found = vocab.FORWARD.fullmatch(line) if line.startswith(vocab.FORWARD_STARTS) else None
+        if found:
+            span = lines.span(first)
+            return _new_post(
+                span=span,
+                text="",
+                removed=(trusted_removal("header", span, lines.text_of(span)),),
+                forward=Forward.from_display(found.group("name"), span=span),
+                channel=page_channel,
+            )
+    return run(PostState.start(lines, first, end, page_channel=page_channel), SCRAPED)
 
 
 def _start(removal: Removal) -> int:

@@ -26,7 +26,7 @@ from mfaparse._text.entities import is_hashtag_line
 from mfaparse._text.normalize import normalize
 from mfaparse._text.offsets import Edit, Normalized, normalize_explained
 from mfaparse.errors import ParseError
-from mfaparse.telegram._post import SCRAPED, PostState, run
+from mfaparse.telegram._post import run_scraped
 
 __all__ = [
     "explain_stream",
@@ -196,7 +196,7 @@ def _parse(source: str, *, strict: bool = False, base: int = 0) -> TelegramDump:
             text=source,
         )
     name = channel.name if channel else None
-    posts = tuple(run(PostState.start(doc, a, b, page_channel=name), SCRAPED) for a, b in segments)
+    posts = tuple(run_scraped(doc, a, b, page_channel=name) for a, b in segments)
     return TelegramDump(source=source, channel=channel, posts=posts)
 
 
