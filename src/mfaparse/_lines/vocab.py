@@ -14,6 +14,8 @@ post splitter, TASS debris and the format sniffers all use these; a new word is 
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 __all__ = [
@@ -61,6 +63,7 @@ __all__ = [
     "TRUNCATION",
     "VIEW_COUNTER",
     "counter_field",
+    "forward_name",
     "parse_count",
 ]
 
@@ -73,6 +76,28 @@ _FORWARD_WORDS = r"(?:Forwarded\ from|Переслано\ от|Переслан�
 FORWARD = regex.compile(rf"{_FORWARD_WORDS}\s+(?P<name>\S.{{0,200}})")
 FORWARD_STARTS = ("Forwarded from", "Переслано")
 """A cheap ``str.startswith`` test before :data:`FORWARD`."""
+
+
+def forward_name(line: str) -> str | None:
+    """The NAME of a forward header ``line`` (stripped: ``Forwarded from NAME``), or None for any other line.
+    Remembered for short lines: a dump repeats a few headers thousands of times, and a stream asks of each line
+    up to four times (where to cut, the chunk's first line, the post's start, its header).
+
+    >>> forward_name("Forwarded from Russian MFA 🇷🇺"), forward_name("Text")
+    ('Russian MFA 🇷🇺', None)
+    """
+    if not line.startswith(FORWARD_STARTS):
+        return None
+    return _forward_name_seen(line) if len(line) <= _LONGEST_REMEMBERED_HEADER else _forward_name(line)
+
+
+def _forward_name(line: str) -> str | None:
+    found = FORWARD.fullmatch(line)
+    return found.group("name") if found else None
+
+
+_LONGEST_REMEMBERED_HEADER = 256
+_forward_name_seen = functools.lru_cache(maxsize=4096)(_forward_name)
 
 # "53.5K", "132K", "1,2M", "16.7К" (Cyrillic К and М too: pages are copied from Russian interfaces)
 _COUNT = r"(?P<n>\d+(?:[.,]\d+)?)\s*(?P<mult>[KMКМ]?)"

@@ -142,9 +142,9 @@ def header(state: PostState) -> None:
         return
     lines, at = state.lines, state.kept[0]
     line = lines.stripped[at]
-    found = vocab.FORWARD.fullmatch(line) if line.startswith(vocab.FORWARD_STARTS) else None
-    if found:
-        state.forward = Forward.from_display(found.group("name"), span=lines.span(at))
+    name = vocab.forward_name(line)
+    if name is not None:
+        state.forward = Forward.from_display(name, span=lines.span(at))
     elif not (state.page_channel and strip_emoji(line).strip() == state.page_channel):
         return
     state.removed.append(lines.removal("header", at))
@@ -316,15 +316,14 @@ def run_scraped(lines: Lines, first: int, end: int, *, page_channel: str | None 
     stage reads it and every later stage finds nothing kept, so the Post is built here at once, without the state
     and the stages (tests/test_telegram_text.py checks the shortcut against the pipeline)."""
     if end == first + 1:
-        line = lines.stripped[first]
-        found = vocab.FORWARD.fullmatch(line) if line.startswith(vocab.FORWARD_STARTS) else None
-        if found:
+        name = vocab.forward_name(lines.stripped[first])
+        if name is not None:
             span = lines.span(first)
             return _new_post(
                 span=span,
                 text="",
                 removed=(trusted_removal("header", span, lines.text_of(span)),),
-                forward=Forward.from_display(found.group("name"), span=span),
+                forward=Forward.from_display(name, span=span),
                 channel=page_channel,
             )
     return run(PostState.start(lines, first, end, page_channel=page_channel), SCRAPED)

@@ -127,11 +127,7 @@ def _segments(doc: Lines, first: int, channel: Channel | None) -> list[tuple[int
     apart with blank lines, a paragraph glued to a finished one (see :func:`_starts_new_post`)."""
     lines, stripped, kinds = doc.texts, doc.stripped, doc.kinds  # a property: read once, not twice a line
     names = {channel.name} if channel else set()
-    headers = [
-        i
-        for i in range(first, len(lines))
-        if stripped[i].startswith(vocab.FORWARD_STARTS) and vocab.FORWARD.fullmatch(stripped[i])
-    ]
+    headers = [i for i in range(first, len(lines)) if vocab.forward_name(stripped[i]) is not None]
     page = channel is not None or not headers  # the layout rules read pages, never dumps of forwarded posts
     blank_layout = page and _blank_layout(stripped, first)
     header_at = set(headers)
@@ -247,8 +243,7 @@ def raw_chunks(lines: Iterable[str], *, keep: bool = True) -> Iterator[tuple[lis
 def is_forward_header(line: str) -> bool:
     """Whether a line (without its line end) is a forward header: where :func:`telegram_chunks` cuts a dump, once
     anything but blank lines stands before it."""
-    stripped = line.strip()
-    return stripped.startswith(vocab.FORWARD_STARTS) and vocab.FORWARD.fullmatch(stripped) is not None
+    return vocab.forward_name(line.strip()) is not None
 
 
 def explain_stream(raw: str) -> Normalized:
