@@ -17,6 +17,7 @@ ftfy does the UTF-8 repair but is slow, so it runs only on the lines a cheap gat
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 import re  # only for classes of literal code points, where it is 5-10x faster than regex; never for letters
@@ -137,6 +138,10 @@ def normalize(text: str) -> str:
         if isinstance(text, (bytes, bytearray)):
             raise TypeError("normalize() takes str, not bytes: decode first, e.g. data.decode('utf-8')")
         raise TypeError(f"normalize() takes str, not {type(text).__name__}")
+    return _normalize_seen(text) if len(text) <= _LONGEST_REMEMBERED else _normalize(text)
+
+
+def _normalize(text: str) -> str:
     # A repair can uncover more damage (ftfy fixes a C1 control, and the mojibake it sat in shows;
     # a space restored from NBSP completes a sequence): repeat, a bounded number of times, until stable.
     for _ in range(_MAX_PASSES):
@@ -145,6 +150,12 @@ def normalize(text: str) -> str:
             break
         text = repaired
     return text
+
+
+_LONGEST_REMEMBERED = 256
+_normalize_seen = functools.lru_cache(maxsize=4096)(_normalize)
+"""Short texts remembered: a stream normalises a chunk a post, and a dump repeats short posts (a lone forward
+header, a media placeholder) and an export short messages thousands of times."""
 
 
 def _normalize_once(text: str) -> str:
