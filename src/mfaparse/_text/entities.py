@@ -234,16 +234,16 @@ def strip_hashtags(text: str, mode: Literal["unwrap", "remove"] = "unwrap") -> s
         return text
     out: list[str] = []
     pos = 0
-    for tag in _marked(_HASHTAG, text, "#"):
-        if not _HAS_LETTER.search(tag.group(1)) or tag.start() < pos:
+    for at, end in hashtag_spans(text):
+        if at < pos:
             continue
-        start = tag.start()
+        start = at
         while start > pos and text[start - 1] == "#":  # "##A" unwraps to "A", not to another tag
             start -= 1
         out.append(text[pos:start])
-        pos = tag.end()
+        pos = end
         if mode == "unwrap":
-            out.append(tag.group(1))
+            out.append(text[at + 1 : end])
         else:  # "#A#B": once "#A" goes, "#B" would be a tag; it goes with it
             while pos < len(text) and text[pos] == "#":
                 chained = _CHAINED_TAG.match(text, pos)
