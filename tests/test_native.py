@@ -8,6 +8,7 @@ import gc
 import os
 import pathlib
 import pickle
+import re
 import sys
 import types
 import weakref
@@ -24,7 +25,7 @@ import mfaparse
 from mfaparse import _native
 from mfaparse._lines import rules, vocab
 from mfaparse._model import build
-from mfaparse._text import dedup, emoji, entities
+from mfaparse._text import dedup, emoji, entities, normalize
 from mfaparse.tass import quotes
 from tests.conftest import CORPUS, SEEDS
 from tests.harness import arguments, seed_records
@@ -102,6 +103,59 @@ def test_the_core_refuses_what_the_reference_never_passes() -> None:
 @example("#RussiaIndia #МИД_России a#b ##x #123 #_1a #भारत C# #\u200cx #a\ufe0fb")
 def test_hashtag_spans_are_the_reference(text: str) -> None:
     assert core.hashtag_spans(text) == entities._hashtag_spans_python(text)
+
+
+@given(st.one_of(telegram_like, st.text(alphabet=st.sampled_from(" \t\na\u00e9\u0416\U0001f642\r")), st.text()))
+@example("a \t\nb  \n\t\n  c \t")
+@example("\U0001f642 \n" * 3)
+def test_strip_line_ends_is_the_reference(text: str) -> None:
+    stripped = core.strip_line_ends(text)
+    assert stripped == normalize._strip_line_ends_python(text)
+    assert (stripped is text) is (stripped == text)  # unchanged text comes back itself
+
+
+_PREFILTERS = (*normalize._REPAIR_PREFILTERS, *normalize._MOJIBAKE_PREFILTERS, normalize._KOI8_HINT)
+_MOJIBAKE_PIECES = [
+    "Р",
+    "С",
+    "Ñ",
+    "Ã",
+    "©",
+    "\xa0",
+    "\u200d",
+    "\x85",
+    "\ufeff",
+    "а",
+    "П",
+    "Ј",
+    "x",
+    "\n",
+    "🙂",
+    "\ud800",
+]
+
+
+@given(
+    st.one_of(st.lists(st.sampled_from(_MOJIBAKE_PIECES), max_size=30).map("".join), telegram_like, st.text()),
+    st.integers(-2, 40),
+    st.sampled_from(range(len(_PREFILTERS))),
+)
+def test_prefilter_scans_are_the_reference(text: str, pos: int, which: int) -> None:
+    prefilter = _PREFILTERS[which]
+    found = prefilter.pattern.search(text, max(pos, 0))
+    firsts, seconds = prefilter._expand()
+    assert core.find_pair(text, pos, firsts, seconds) == (found.start() if found else -1)
+
+
+def test_prefilter_classes_lie_in_the_basic_plane() -> None:
+    """The core's scan takes classes of the Basic Multilingual Plane: no prefilter's class holds a character
+    above it (their expansion reads the plane only)."""
+    above = "".join(map(chr, range(0x10000, 0x110000)))
+    for prefilter in _PREFILTERS:
+        for body in (prefilter.first, prefilter.second):
+            assert not body or not re.search(f"[{body}]", above)
+    with pytest.raises(ValueError, match="Basic Multilingual Plane"):
+        core.find_pair("x", 0, "🙂", "")
 
 
 def test_the_core_tables_classify_every_code_point_as_the_patterns_do() -> None:

@@ -410,6 +410,63 @@ line_starts(PyObject *module, PyObject *args)
     return starts;
 }
 
+PyDoc_STRVAR(strip_line_ends_doc,
+"strip_line_ends(text)\n--\n\n"
+"mfaparse._text.normalize._strip_line_ends_python: text without spaces or tabs before each newline and at its "
+"end, in one pass (text itself when there are none).");
+
+static PyObject *
+strip_line_ends(PyObject *module, PyObject *args)
+{
+    PyObject *text;
+    if (!PyArg_ParseTuple(args, "U:strip_line_ends", &text)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    /* First pass: the length kept, and whether anything goes at all. */
+    Py_ssize_t kept = 0, pending = 0; /* pending: the spaces and tabs since the last other character */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == ' ' || c == '\t') {
+            pending++;
+        }
+        else {
+            kept += (c == '\n' ? 0 : pending) + 1;
+            pending = 0;
+        }
+    }
+    if (kept == n) {
+        return Py_NewRef(text);
+    }
+    PyObject *out = PyUnicode_New(kept, PyUnicode_MAX_CHAR_VALUE(text));
+    if (out == NULL) {
+        return NULL;
+    }
+    int out_kind = PyUnicode_KIND(out);
+    void *out_data = PyUnicode_DATA(out);
+    Py_ssize_t w = 0, run = 0; /* run: where the pending spaces and tabs began */
+    pending = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == ' ' || c == '\t') {
+            if (pending++ == 0) {
+                run = i;
+            }
+            continue;
+        }
+        if (c != '\n') {
+            for (Py_ssize_t k = run; k < run + pending; k++) {
+                PyUnicode_WRITE(out_kind, out_data, w++, PyUnicode_READ(kind, data, k));
+            }
+        }
+        pending = 0;
+        PyUnicode_WRITE(out_kind, out_data, w++, c);
+    }
+    return out;
+}
+
 PyDoc_STRVAR(occurrences_doc,
 "occurrences(text, words)\n--\n\n"
 "mfaparse.tass.quotes._occurrences: where words stand as whole words in text (no letter, digit or '_' just "
@@ -540,15 +597,22 @@ PyDoc_STRVAR(strip_emoji_doc,
     "strip_emoji(text, keycaps, tidy, punct_after, /)\n--\n\n"
     "mfaparse._text.emoji._strip_emoji_python(text, keycaps=keycaps, tidy=tidy), its punctuation given.");
 
+PyDoc_STRVAR(find_pair_doc,
+    "find_pair(text, pos, firsts, seconds, /)\n--\n\n"
+    "mfaparse._text.normalize._Prefilter: where re.search of one class of firsts (then one of seconds, unless\n"
+    "empty) finds its first match at or after pos, or -1. The classes are of the Basic Multilingual Plane.");
+
 static PyMethodDef methods[] = {
     {"find_runs", find_runs, METH_VARARGS, find_runs_doc},
     {"may_repeat", may_repeat, METH_VARARGS, may_repeat_doc},
     {"line_starts", line_starts, METH_VARARGS, line_starts_doc},
     {"occurrences", occurrences, METH_VARARGS, occurrences_doc},
+    {"strip_line_ends", strip_line_ends, METH_VARARGS, strip_line_ends_doc},
     {"maker", records_maker, METH_VARARGS, maker_doc},
     {"hashtag_spans", scan_hashtag_spans, METH_VARARGS, hashtag_spans_doc},
     {"emoji_clusters", scan_emoji_clusters, METH_VARARGS, emoji_clusters_doc},
     {"strip_emoji", scan_strip_emoji, METH_VARARGS, strip_emoji_doc},
+    {"find_pair", scan_find_pair, METH_VARARGS, find_pair_doc},
     {NULL, NULL, 0, NULL},
 };
 

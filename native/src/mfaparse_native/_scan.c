@@ -330,6 +330,71 @@ fail:
 }
 
 
+/* --- A first character of a class, or a pair of classes: what re.search of "[...]" or "[...][...]" finds. --- */
+
+#define BMP 0x10000
+
+static int
+fill_bits(unsigned char *bits, PyObject *chars)
+{
+    memset(bits, 0, BMP / 8);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(chars);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(chars, i);
+        if (c >= BMP) {
+            PyErr_SetString(PyExc_ValueError, "find_pair takes classes of the Basic Multilingual Plane");
+            return -1;
+        }
+        bits[c >> 3] |= (unsigned char)(1 << (c & 7));
+    }
+    return 0;
+}
+
+#define HAS(bits, c) ((c) < BMP && ((bits)[(c) >> 3] >> ((c) & 7) & 1))
+
+PyObject *
+scan_find_pair(PyObject *module, PyObject *args)
+{
+    PyObject *text, *firsts, *seconds;
+    Py_ssize_t pos;
+    unsigned char first_bits[BMP / 8], second_bits[BMP / 8];
+    (void)module;
+    if (!PyArg_ParseTuple(args, "UnUU:find_pair", &text, &pos, &firsts, &seconds)) {
+        return NULL;
+    }
+    if (fill_bits(first_bits, firsts) < 0 || fill_bits(second_bits, seconds) < 0) {
+        return NULL;
+    }
+    int pair = PyUnicode_GET_LENGTH(seconds) > 0;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t i = pos < 0 ? 0 : pos;
+    const void *data = PyUnicode_DATA(text);
+    /* One loop a storage width, so that the compiler reads each character without a switch. */
+#define FIND(TYPE)                                                                                               \
+    do {                                                                                                         \
+        const TYPE *chars = (const TYPE *)data;                                                                  \
+        for (; i < n; i++) {                                                                                     \
+            Py_UCS4 c = chars[i];                                                                                \
+            if (HAS(first_bits, c) && (!pair || (i + 1 < n && HAS(second_bits, (Py_UCS4)chars[i + 1])))) {        \
+                return PyLong_FromSsize_t(i);                                                                    \
+            }                                                                                                    \
+        }                                                                                                        \
+    } while (0)
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        FIND(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        FIND(Py_UCS2);
+        break;
+    default:
+        FIND(Py_UCS4);
+        break;
+    }
+#undef FIND
+    return PyLong_FromSsize_t(-1);
+}
+
 int
 scan_constants(PyObject *module)
 {

@@ -13,6 +13,10 @@ PyObject *scan_emoji_clusters(PyObject *module, PyObject *args);
 /* strip_emoji(text, keycaps, tidy, punct_after): text without its emoji clusters, spaces tidied. */
 PyObject *scan_strip_emoji(PyObject *module, PyObject *args);
 
+/* find_pair(text, pos, firsts, seconds): the first i >= pos with text[i] in firsts and (seconds empty or
+ * text[i+1] in seconds), or -1; both of the Basic Multilingual Plane. */
+PyObject *scan_find_pair(PyObject *module, PyObject *args);
+
 /* Adds the tables' provenance (regex version, classes) to the module: 0, or -1 with an exception set. */
 int scan_constants(PyObject *module);
 

@@ -26,6 +26,8 @@ from collections.abc import Callable
 import ftfy
 import regex
 
+from mfaparse import _native
+
 __all__ = ["FTFY_CONFIG", "fix_mojibake", "normalize"]
 
 FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -46,8 +48,42 @@ _CP1252_CONTINUATION = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”�
 _CP1251_CONTINUATION = "ЂЃ‚ѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—™љ›њќћџ\xa0ЎўЈ¤Ґ¦§Ё©Є«¬\xad®Ї°±Ііґµ¶·ё№є»јЅѕї"
 _CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ud800-\udfff"
 _MOJIBAKE_GATE = re.compile(rf"[\xc2-\xf4][{_CP1252_CONTINUATION}]|[РС][{_CP1251_CONTINUATION}]|[{_CONTROL}]")
+
+
+class _Prefilter:
+    """A first look for lines that may need work: a character of one class, or of one class then another
+    (``re`` class bodies of the Basic Multilingual Plane). The native core scans for it where it is in use (one
+    pass with a bit table a class: a stdlib ``re`` scan costs several nanoseconds a character of a 50 MB dump),
+    else the compiled pattern does."""
+
+    __slots__ = ("_chars", "first", "pattern", "second")
+
+    def __init__(self, first: str, second: str = "") -> None:
+        self.first, self.second = first, second
+        self.pattern = re.compile(f"[{first}]" + (f"[{second}]" if second else ""))
+        self._chars: tuple[str, str] | None = None
+
+    def find(self, text: str, pos: int = 0) -> int:
+        """Where the first match at or after ``pos`` starts, or -1."""
+        core = _native.CORE
+        if core is not None:
+            firsts, seconds = self._chars or self._expand()
+            found: int = core.find_pair(text, pos, firsts, seconds)
+            return found
+        m = self.pattern.search(text, pos)
+        return m.start() if m else -1
+
+    def _expand(self) -> tuple[str, str]:
+        """Each class's characters (on first use: a scan of the plane, a few milliseconds once a process)."""
+        plane = "".join(map(chr, range(0x10000)))
+        firsts = "".join(re.findall(f"[{self.first}]", plane))
+        seconds = "".join(re.findall(f"[{self.second}]", plane)) if self.second else ""
+        self._chars = (firsts, seconds)
+        return self._chars
+
+
 # Cheaper first looks, each a scan for one class: where the gate could match at all.
-_MOJIBAKE_PREFILTERS = (re.compile(rf"[\xc2-\xf4{_CONTROL}]"), re.compile(rf"[РС][{_CP1251_CONTINUATION}]"))
+_MOJIBAKE_PREFILTERS = (_Prefilter(rf"\xc2-\xf4{_CONTROL}"), _Prefilter("РС", _CP1251_CONTINUATION))
 
 # An HTML entity with its semicolon: "&quot;", "&#171;", "&#x2014;". Bare "&copy" is left alone.
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -73,7 +109,7 @@ _CP1251_AS_LATIN = re.compile(r"[\xa8\xb8\xc0-\xff]{2,}")
 _ANY_CYRILLIC = re.compile("[\u0400-\u04ff]")
 # Where a line may need work — invisible debris, the UTF-8 gate, the cp1251 check: two scans, one class each.
 _REPAIR_PREFILTERS = (
-    re.compile(rf"[\xa0\xad\xa8\xb8\xc0-\xff\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff{_CONTROL}]"),
+    _Prefilter(rf"\xa0\xad\xa8\xb8\xc0-\xff\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff{_CONTROL}"),
     _MOJIBAKE_PREFILTERS[1],
 )
 _LETTER = regex.compile(r"\p{L}")
@@ -81,7 +117,7 @@ _LETTER = regex.compile(r"\p{L}")
 _CYRILLIC_RUN = re.compile(r"[А-яЈі]+")
 _CYRILLIC_WORD = re.compile(r"[А-яЈі]{3,}")
 # Misread capitalised words look like "нПУЛЧБ": a lowercase letter followed by capitals inside a word.
-_KOI8_HINT = re.compile(r"[а-яЈі][А-Я]")
+_KOI8_HINT = _Prefilter("а-яЈі", "А-Я")
 
 # Letter frequencies of Russian text (per 10,000 letters), for telling KOI8-R misreads from Russian.
 _RU_FREQ = dict(
@@ -165,13 +201,22 @@ def _normalize_once(text: str) -> str:
     cyrillic = _ANY_CYRILLIC.search(text) is not None  # stops at the first: cheap for Russian, one scan for the rest
     # One scan finds the lines that hold invisible debris or may hold mojibake; only they are worked on.
     text = _fix_lines(text, _REPAIR_PREFILTERS if cyrillic else _REPAIR_PREFILTERS[:1], _repair_line)
-    if cyrillic and _KOI8_HINT.search(text):
+    if cyrillic and _KOI8_HINT.find(text) >= 0:
         text = _fix_lines(text, (_KOI8_HINT,), _fix_koi8_line)
     return _strip_line_ends(text)
 
 
 def _strip_line_ends(text: str) -> str:
-    """No spaces or tabs before a newline or at the end (str.replace passes: fast; a long run falls back)."""
+    """No spaces or tabs before a newline or at the end: the native core's one pass where it is in use."""
+    core = _native.CORE
+    if core is not None:
+        stripped: str = core.strip_line_ends(text)
+        return stripped
+    return _strip_line_ends_python(text)
+
+
+def _strip_line_ends_python(text: str) -> str:
+    """The reference of the core's ``strip_line_ends`` (str.replace passes: fast; a long run falls back)."""
     for _ in range(_REPLACE_PASSES):
         if " \n" not in text and "\t\n" not in text:
             return text.rstrip(" \t")
@@ -198,13 +243,13 @@ def _repair_line(line: str) -> str:
     return _fix_cp1251_line(_ftfy_line(line))
 
 
-def _fix_lines(text: str, prefilters: tuple[re.Pattern[str], ...], fix: Callable[[str], str]) -> str:
+def _fix_lines(text: str, prefilters: tuple[_Prefilter, ...], fix: Callable[[str], str]) -> str:
     """``fix`` applied to each line (with its newline) where a prefilter matches; other lines as they are."""
-    hits = [p.search(text) for p in prefilters]
+    hits = [p.find(text) for p in prefilters]
     parts: list[str] = []
     done = 0  # text[:done] is already in parts
     while True:
-        found = [h.start() for h in hits if h is not None]
+        found = [h for h in hits if h >= 0]
         if not found:
             break
         at = min(found)
@@ -216,9 +261,7 @@ def _fix_lines(text: str, prefilters: tuple[re.Pattern[str], ...], fix: Callable
             parts.append(text[done:start])
             parts.append(fixed)
             done = end
-        hits = [
-            h if h is None or h.start() >= end else p.search(text, end) for p, h in zip(prefilters, hits, strict=False)
-        ]
+        hits = [h if h < 0 or h >= end else p.find(text, end) for p, h in zip(prefilters, hits, strict=False)]
     if not parts:
         return text
     parts.append(text[done:])
