@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from mfaparse import (
@@ -20,6 +20,7 @@ from mfaparse import (
     strip_hashtags,
 )
 from mfaparse._text.entities import hashtag_spans
+from mfaparse._text.marks import marked, sub_marked
 from mfaparse.telegram._layout import _is_tag_line
 from tests.strategies import any_text
 
@@ -141,13 +142,23 @@ def test_utf16_round_trip(text: str) -> None:
     assert m.to_utf16(len(text)) == len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
-@given(any_text)
+@given(
+    st.one_of(
+        any_text, st.lists(st.sampled_from(["&", "amp;", "#171;", "quot;", "lt", "x", " ", "#", "@"])).map("".join)
+    )
+)
+@example("&amp;amp; &#171; &quot;x&lt &copy; &&amp; #a @abcdef")
 def test_tags_and_mentions_found_as_a_full_scan_finds_them(text: str) -> None:
-    """Trying the patterns only at '#' and '@' finds what their scan of every position finds."""
-    from mfaparse._text.entities import _HASHTAG, _MENTION, _marked  # noqa: PLC0415  # private helpers under test
+    """Trying the patterns only at '#', '@' and '&' finds what their scan of every position finds, and replaces
+    what their ``sub`` replaces."""
+    from mfaparse._text.entities import _HASHTAG, _MENTION  # noqa: PLC0415  # private patterns under test
+    from mfaparse._text.normalize import _ENTITY, _NESTED_AMP  # noqa: PLC0415  # as above
 
-    for pattern, mark in ((_HASHTAG, "#"), (_MENTION, "@")):
-        assert [m.span() for m in _marked(pattern, text, mark)] == [m.span() for m in pattern.finditer(text)]
+    text = text.replace("*", "&")  # the text strategies seldom make '&' on their own
+    for pattern, mark in ((_HASHTAG, "#"), (_MENTION, "@"), (_ENTITY, "&"), (_NESTED_AMP, "&")):
+        assert [m.span() for m in marked(pattern, text, mark)] == [m.span() for m in pattern.finditer(text)]
+        assert sub_marked(pattern, text, mark, "<>") == pattern.sub("<>", text)
+    assert sub_marked(_ENTITY, text, "&", lambda m: m.group().upper()) == _ENTITY.sub(lambda m: m.group().upper(), text)
 
 
 def _tag_line_reference(line: str) -> bool:

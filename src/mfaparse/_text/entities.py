@@ -21,6 +21,7 @@ import regex
 from mfaparse import _native
 from mfaparse._model.base import Hashtag, Link, Mention, Span, trusted_span
 from mfaparse._model.build import maker
+from mfaparse._text.marks import marked
 
 __all__ = [
     "Utf16Map",
@@ -75,27 +76,6 @@ def _check(text: object, name: str) -> str:
     return text
 
 
-def _marked(pattern: regex.Pattern[str], text: str, mark: str) -> Iterator[regex.Match[str]]:
-    """What ``pattern.finditer(text)`` yields for a pattern that starts with ``mark`` (never inside a match):
-    the pattern is tried only where ``str.find`` puts the mark, not at every position — unless marks are dense
-    (``#`` repeated), where one call per mark would cost more than ``finditer``'s own scan."""
-    if len(text) > _DENSE_MIN and text.count(mark) * _DENSE_SHARE > len(text):
-        yield from pattern.finditer(text)
-        return
-    at = text.find(mark)
-    while at >= 0:
-        m = pattern.match(text, at)
-        if m is not None:
-            yield m
-            at = text.find(mark, m.end())
-        else:
-            at = text.find(mark, at + 1)
-
-
-_DENSE_MIN = 4096  # shorter texts: the count costs more than it saves
-_DENSE_SHARE = 64  # marks more often than once in this many characters: finditer
-
-
 def find_hashtags(text: str) -> tuple[Hashtag, ...]:
     """Every hashtag in ``text``: ``#`` not after a word character, then word characters with a letter."""
     return hashtags_in(_check(text, "find_hashtags"))
@@ -112,7 +92,7 @@ def hashtags_in(text: str, base: int = 0) -> tuple[Hashtag, ...]:
 def _hashtag_matches(text: str) -> Iterator[regex.Match[str]]:
     """The matches of the hashtags of ``text`` (a ``#`` run whose word holds a letter)."""
     if "#" in text:
-        for m in _marked(_HASHTAG, text, "#"):
+        for m in marked(_HASHTAG, text, "#"):
             if _HAS_LETTER.search(m.group(1)):
                 yield m
 
@@ -139,7 +119,7 @@ def add_mentions(found: dict[str, Mention], text: str, base: int = 0) -> None:
 
 def _mention_matches(text: str) -> Iterator[regex.Match[str]]:
     """The matches of the mentions of ``text``."""
-    return _marked(_MENTION, text, "@") if "@" in text else iter(())
+    return marked(_MENTION, text, "@") if "@" in text else iter(())
 
 
 def find_mentions(text: str) -> tuple[Mention, ...]:

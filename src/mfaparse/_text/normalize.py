@@ -27,6 +27,7 @@ import ftfy
 import regex
 
 from mfaparse import _native
+from mfaparse._text.marks import sub_marked
 
 __all__ = ["FTFY_CONFIG", "fix_mojibake", "normalize"]
 
@@ -271,8 +272,8 @@ def _fix_lines(text: str, prefilters: tuple[_Prefilter, ...], fix: Callable[[str
 def _unescape(text: str) -> str:
     if "&" not in text:
         return text
-    text = _NESTED_AMP.sub("&", text)
-    return _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    text = sub_marked(_NESTED_AMP, text, "&", "&")
+    return sub_marked(_ENTITY, text, "&", lambda m: html.unescape(m.group()))
 
 
 def _fix_cp1251_line(line: str) -> str:
