@@ -67,6 +67,16 @@ def test_line_starts_are_the_reference(texts: list[str], base: int) -> None:
     assert core.line_starts(texts, base) == rules.line_starts(texts, base)
 
 
+_SPACES = st.sampled_from([" ", "\t", "\u00a0", "\u2003", "\u3000", "\x1c", "\x85", "\u200b", "\ufeff", "a", "Ж", "🙂"])
+
+
+@given(st.lists(st.one_of(st.text(max_size=20), st.lists(_SPACES, max_size=6).map("".join)), max_size=30))
+def test_stripped_lines_are_the_reference(texts: list[str]) -> None:
+    found = core.stripped(tuple(texts))
+    assert found == rules.stripped(texts)
+    assert all((a is b) is (a == b) for a, b in zip(found, texts, strict=True))  # unchanged lines are themselves
+
+
 _WORD_PIECES = ["minister", "Minister", "ministers", "minister_", "aide", "aides", "spokes", "spokesman", "a", "",
                 "министр", "министра", "٣", "x"]  # fmt: skip
 words_of = st.lists(st.sampled_from(_WORD_PIECES), max_size=6)

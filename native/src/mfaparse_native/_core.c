@@ -467,6 +467,54 @@ strip_line_ends(PyObject *module, PyObject *args)
     return out;
 }
 
+PyDoc_STRVAR(stripped_doc,
+"stripped(texts)\n--\n\n"
+"mfaparse._lines.rules.Lines.stripped: each of texts (a tuple or list of str) without the whitespace at its ends "
+"(str.strip()), as a tuple.");
+
+static PyObject *
+stripped(PyObject *module, PyObject *args)
+{
+    PyObject *texts;
+    if (!PyArg_ParseTuple(args, "O:stripped", &texts)) {
+        return NULL;
+    }
+    if (!PyTuple_Check(texts) && !PyList_Check(texts)) {
+        PyErr_SetString(PyExc_TypeError, "texts must be a tuple or list of str");
+        return NULL;
+    }
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(texts);
+    PyObject **items = PySequence_Fast_ITEMS(texts);
+    PyObject *out = PyTuple_New(n);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *text = items[i];
+        if (!PyUnicode_Check(text)) {
+            Py_DECREF(out);
+            PyErr_SetString(PyExc_TypeError, "texts must hold str");
+            return NULL;
+        }
+        Py_ssize_t start = 0, end = PyUnicode_GET_LENGTH(text);
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        while (start < end && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, start))) {
+            start++;
+        }
+        while (end > start && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1))) {
+            end--;
+        }
+        PyObject *piece = PyUnicode_Substring(text, start, end); /* the text itself when nothing goes */
+        if (piece == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(out, i, piece);
+    }
+    return out;
+}
+
 PyDoc_STRVAR(occurrences_doc,
 "occurrences(text, words)\n--\n\n"
 "mfaparse.tass.quotes._occurrences: where words stand as whole words in text (no letter, digit or '_' just "
@@ -608,6 +656,7 @@ static PyMethodDef methods[] = {
     {"line_starts", line_starts, METH_VARARGS, line_starts_doc},
     {"occurrences", occurrences, METH_VARARGS, occurrences_doc},
     {"strip_line_ends", strip_line_ends, METH_VARARGS, strip_line_ends_doc},
+    {"stripped", stripped, METH_VARARGS, stripped_doc},
     {"maker", records_maker, METH_VARARGS, maker_doc},
     {"hashtag_spans", scan_hashtag_spans, METH_VARARGS, hashtag_spans_doc},
     {"emoji_clusters", scan_emoji_clusters, METH_VARARGS, emoji_clusters_doc},

@@ -147,6 +147,11 @@ def line_starts(texts: Sequence[str], base: int) -> tuple[int, ...]:
     return tuple(starts)
 
 
+def stripped(texts: Sequence[str]) -> tuple[str, ...]:
+    """Each of ``texts`` without the whitespace at its ends (the reference of the native core's ``stripped``)."""
+    return tuple([text.strip() for text in texts])
+
+
 def _key_and_marker(texts: list[str]) -> list[tuple[str, bool]]:
     """The dedup key and marker of each of ``texts`` (the keys in one pass over them all)."""
     keys = line_keys(texts)
@@ -191,7 +196,8 @@ class Lines:
     def stripped(self) -> tuple[str, ...]:
         """Each line without the spaces at its ends."""
         if self._stripped is None:
-            self._stripped = tuple([text.strip() for text in self.texts])
+            core = _native.CORE
+            self._stripped = core.stripped(self.texts) if core is not None else stripped(self.texts)
         return self._stripped
 
     @property
