@@ -157,12 +157,13 @@ def test_prefilter_scans_are_the_reference(text: str, pos: int, which: int) -> N
     assert core.find_pair(text, pos, firsts, seconds) == (found.start() if found else -1)
 
 
-def test_prefilter_classes_lie_in_the_basic_plane() -> None:
-    """The core's scan takes classes of the Basic Multilingual Plane: no prefilter's class holds a character
-    above it (their expansion reads the plane only)."""
-    above = "".join(map(chr, range(0x10000, 0x110000)))
+def test_prefilter_classes_are_the_characters_re_reads_in_them() -> None:
+    """Each prefilter class's characters, as the core gets them, are those ``re`` matches with the class, every
+    one of the Basic Multilingual Plane (the core's scan takes no others, and none lies above)."""
+    plane, above = "".join(map(chr, range(0x10000))), "".join(map(chr, range(0x10000, 0x110000)))
     for prefilter in _PREFILTERS:
-        for body in (prefilter.first, prefilter.second):
+        for body, chars in zip((prefilter.first, prefilter.second), prefilter._expand(), strict=True):
+            assert set(chars) == (set(re.findall(f"[{body}]", plane)) if body else set())
             assert not body or not re.search(f"[{body}]", above)
     with pytest.raises(ValueError, match="Basic Multilingual Plane"):
         core.find_pair("x", 0, "🙂", "")

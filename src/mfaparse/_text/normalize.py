@@ -52,10 +52,11 @@ _MOJIBAKE_GATE = re.compile(rf"[\xc2-\xf4][{_CP1252_CONTINUATION}]|[РС][{_CP12
 
 
 class _Prefilter:
-    """A first look for lines that may need work: a character of one class, or of one class then another
-    (``re`` class bodies of the Basic Multilingual Plane). The native core scans for it where it is in use (one
-    pass with a bit table a class: a stdlib ``re`` scan costs several nanoseconds a character of a 50 MB dump),
-    else the compiled pattern does."""
+    """A first look for lines that may need work: a character of one class, or of one class then another. Each
+    class is the body of an ``re`` class of literal characters and ranges (``"\xc0-\xff\u2060"``, no escapes,
+    of the Basic Multilingual Plane). The native core scans for it where it is in use (one pass with a bit
+    table a class: a stdlib ``re`` scan costs several nanoseconds a character of a 50 MB dump), else the
+    compiled pattern does."""
 
     __slots__ = ("_chars", "first", "pattern", "second")
 
@@ -75,16 +76,27 @@ class _Prefilter:
         return m.start() if m else -1
 
     def _expand(self) -> tuple[str, str]:
-        """Each class's characters (on first use: a scan of the plane, a few milliseconds once a process)."""
-        plane = "".join(map(chr, range(0x10000)))
-        firsts = "".join(re.findall(f"[{self.first}]", plane))
-        seconds = "".join(re.findall(f"[{self.second}]", plane)) if self.second else ""
-        self._chars = (firsts, seconds)
+        """Each class's characters, on first use (tests/test_native.py checks them against ``re``'s reading)."""
+        self._chars = (_class_chars(self.first), _class_chars(self.second))
         return self._chars
 
 
+def _class_chars(body: str) -> str:
+    """The characters of an ``re`` class body of literal characters and ``a-b`` ranges, as ``re`` reads it."""
+    out: list[str] = []
+    i = 0
+    while i < len(body):
+        if i + 2 < len(body) and body[i + 1] == "-":
+            out.extend(map(chr, range(ord(body[i]), ord(body[i + 2]) + 1)))
+            i += 3
+        else:
+            out.append(body[i])
+            i += 1
+    return "".join(out)
+
+
 # Cheaper first looks, each a scan for one class: where the gate could match at all.
-_MOJIBAKE_PREFILTERS = (_Prefilter(rf"\xc2-\xf4{_CONTROL}"), _Prefilter("РС", _CP1251_CONTINUATION))
+_MOJIBAKE_PREFILTERS = (_Prefilter("\xc2-\xf4" + _CONTROL), _Prefilter("РС", _CP1251_CONTINUATION))
 
 # An HTML entity with its semicolon: "&quot;", "&#171;", "&#x2014;". Bare "&copy" is left alone.
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -110,7 +122,7 @@ _CP1251_AS_LATIN = re.compile(r"[\xa8\xb8\xc0-\xff]{2,}")
 _ANY_CYRILLIC = re.compile("[\u0400-\u04ff]")
 # Where a line may need work — invisible debris, the UTF-8 gate, the cp1251 check: two scans, one class each.
 _REPAIR_PREFILTERS = (
-    _Prefilter(rf"\xa0\xad\xa8\xb8\xc0-\xff\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff{_CONTROL}"),
+    _Prefilter("\xa0\xad\xa8\xb8\xc0-\xff\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff" + _CONTROL),
     _MOJIBAKE_PREFILTERS[1],
 )
 _LETTER = regex.compile(r"\p{L}")
