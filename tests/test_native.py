@@ -89,6 +89,7 @@ text_of = st.lists(st.sampled_from([*_WORD_PIECES, " ", ",", "_", "1", "é", "\u
 @example("the minister, the Minister", ["minister", "Minister"])
 @example("spokesman", ["spokes", "spokesman", "spokesman"])  # the longest at one place; a word given twice
 @example("a a", ["", "a"])  # the empty word stands between two non-word characters only
+@example("", ["", ""])  # the reference takes each copy of the empty word at one place
 def test_occurrences_are_the_reference(text: str, words: list[str]) -> None:
     assert core.occurrences(text, words) == quotes._occurrences_python(text, words)
     assert core.occurrences(text, set(words)) == quotes._occurrences_python(text, set(words))  # a set's order
