@@ -4,6 +4,7 @@ pandas, and the command line's dedup that a user can apply."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import pathlib
@@ -14,6 +15,8 @@ import attrs
 import pytest
 
 import mfaparse
+from mfaparse._model import profiles
+from mfaparse._model.record import Record, to_data
 from mfaparse.cli import main
 from tests.conftest import SEEDS
 
@@ -240,3 +243,25 @@ def test_orjson_and_the_stdlib_write_the_same_json(monkeypatch: pytest.MonkeyPat
     lone = mfaparse.ReadFailure(path="x\ud800", format=None, reason="r")  # orjson refuses a lone surrogate
     monkeypatch.undo()
     assert json.loads(mfaparse.to_jsonl(lone))["path"] == "x\ud800"
+
+
+def _slim_in_two_passes(record: Record) -> object:
+    """The slim profile as first written: the record's data without the slim drops, then pruned."""
+    cls = type(record)
+    assert attrs.has(cls)  # every Record is an attrs class
+    names = [f.alias for f in attrs.fields(cls)]
+    left_out = profiles.drops(type(record).__name__, "slim")
+    return profiles.pruned({name: to_data(getattr(record, name)) for name in names if name not in left_out})
+
+
+def test_slim_in_one_pass_is_the_two_passes(corpus: pathlib.Path) -> None:
+    """to_dict("slim") prunes as it converts: the same data as converting every field and pruning after, for the
+    records of every seed and corpus file (posts, articles, failures, all they hold) and a record of dates."""
+    paths = sorted(SEEDS.glob("*.txt")) + sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix != ".md")
+    records = list(mfaparse.read(paths))
+    assert len(records) > 100
+    for record in records:
+        assert record.to_dict("slim") == _slim_in_two_passes(record)
+    article = next(r for r in records if isinstance(r, mfaparse.Article))
+    dated = attrs.evolve(article, published=dt.datetime(2024, 1, 2, tzinfo=dt.UTC), extra=(("k", None), ("n", 1)))
+    assert dated.to_dict("slim") == _slim_in_two_passes(dated)  # a datetime, and a None inside a list: kept

@@ -19,7 +19,7 @@ import attrs
 
 from mfaparse._model.profiles import check_fields, drops, pruned, public_hints, select
 
-__all__ = ["JSONValue", "Record", "from_data", "to_data"]
+__all__ = ["JSONValue", "Record", "from_data", "to_data", "to_pruned_data"]
 
 JSONValue: TypeAlias = "bool | int | float | str | list[JSONValue] | dict[str, JSONValue] | None"
 
@@ -48,6 +48,8 @@ class Record:
         cls: Any = type(self)  # Any: mypy finds type[Record] unhashable (functools.cache)
         left_out = drops(cls.__name__, profile)
         names = _field_names(cls) or ()
+        if profile == "slim" and not fields and not exclude:  # the command line's default: one pass, no copy
+            return _pruned_fields(self, names, left_out)
         data = {name: to_data(getattr(self, name)) for name in names if name not in left_out}
         if fields or exclude:
             check_fields([*(fields or ()), *(exclude or ())])
@@ -99,6 +101,33 @@ def to_data(value: object) -> JSONValue:
     if isinstance(value, Mapping):
         return {str(k): to_data(v) for k, v in value.items()}
     raise TypeError(f"cannot convert {type(value).__name__} to JSON data")
+
+
+def to_pruned_data(value: object) -> JSONValue:
+    """``pruned(to_data(value))`` in one pass: the data of ``value`` without the dict entries that hold nothing
+    (None, ``[]``, ``{}``) at any depth, built without the full data first (the ``slim`` profile's records)."""
+    cls: Any = type(value)  # Any: as in to_data
+    if cls in _PLAIN:
+        return value  # type: ignore[return-value]  # one of the JSON scalars
+    names = _field_names(cls)
+    if names is not None:
+        return _pruned_fields(value, names, frozenset())
+    if cls is tuple or cls is list:
+        return [v if type(v) in _PLAIN else to_pruned_data(v) for v in value]  # type: ignore[attr-defined]  # a sequence
+    result: JSONValue = pruned(to_data(value))  # the rare kinds (dates, enums, mappings): the two passes
+    return result
+
+
+def _pruned_fields(record: object, names: Sequence[str], left_out: frozenset[str]) -> dict[str, JSONValue]:
+    data: dict[str, JSONValue] = {}
+    for name in names:
+        if name in left_out:
+            continue
+        field = getattr(record, name)
+        value = field if type(field) in _PLAIN else to_pruned_data(field)
+        if value is not None and value not in ([], {}):  # what pruned leaves out: nothing held
+            data[name] = value
+    return data
 
 
 def from_data(tp: Any, data: Any) -> Any:
