@@ -21,7 +21,7 @@ from mfaparse import Article, Parsed, Post
 from mfaparse._model.record import Record
 from tests.conftest import FIXTURES, SEEDS, seed_text
 
-__all__ = ["SAMPLES", "arguments", "check_article", "check_parsed", "check_post", "records_in", "seed_records"]
+__all__ = ["SAMPLES", "Plain", "arguments", "check_article", "check_parsed", "check_post", "records_in", "seed_records"]
 
 
 def check_post(source: str, post: Post) -> None:
@@ -182,3 +182,13 @@ def _fields(record: Record) -> tuple[attrs.Attribute[object], ...]:
     cls = type(record)
     assert attrs.has(cls), cls  # every Record is an attrs class
     return tuple(attrs.fields(cls))
+
+
+@attrs.frozen(kw_only=True)
+class Plain:
+    """A synthetic record shape for the makers' tests: a required field, a default, a factory, an alias."""
+
+    a: object
+    b: object = "b"
+    c: object = attrs.field(factory=tuple)
+    _hidden: object = None

@@ -9,7 +9,7 @@ import pytest
 
 from mfaparse._model import build
 from mfaparse._model.base import Removal, Span, trusted_removal, trusted_span
-from tests.harness import arguments, seed_records
+from tests.harness import Plain, arguments, seed_records
 
 
 def test_the_reference_maker_builds_what_init_builds_for_every_class_of_the_seeds() -> None:
@@ -41,19 +41,11 @@ def test_a_maker_is_the_class_itself_or_takes_its_arguments() -> None:
     assert make is Span or type(make).__name__ == "Maker"
 
 
-@attrs.frozen(kw_only=True)
-class _Plain:
-    a: int
-    b: str = "b"
-    c: tuple[int, ...] = attrs.field(factory=tuple)
-    _hidden: int | None = None
-
-
 def test_the_reference_maker_takes_keywords_positions_defaults_and_aliases() -> None:
-    make = build.python_maker(_Plain)
-    assert make(a=1, c=()) == _Plain(a=1)
-    assert make(1, "x", (2,), 3) == _Plain(a=1, b="x", c=(2,), hidden=3)
-    assert make(a=1, c=(), hidden=4) == _Plain(a=1, c=(), hidden=4)
+    make = build.python_maker(Plain)
+    assert make(a=1, c=()) == Plain(a=1)
+    assert make(1, "x", (2,), 3) == Plain(a=1, b="x", c=(2,), hidden=3)
+    assert make(a=1, c=(), hidden=4) == Plain(a=1, c=(), hidden=4)
 
 
 @pytest.mark.parametrize(
@@ -70,7 +62,7 @@ def test_the_reference_maker_refuses_what_init_refuses(
     args: tuple[object, ...], kwargs: dict[str, object], message: str
 ) -> None:
     with pytest.raises(TypeError, match=message):
-        build.python_maker(_Plain)(*args, **kwargs)
+        build.python_maker(Plain)(*args, **kwargs)
 
 
 @attrs.frozen

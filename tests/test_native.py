@@ -15,7 +15,6 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-import attrs
 import pytest
 import regex
 from hypothesis import example, given
@@ -28,7 +27,7 @@ from mfaparse._model import build
 from mfaparse._text import dedup, emoji, entities, normalize
 from mfaparse.tass import quotes
 from tests.conftest import CORPUS, SEEDS
-from tests.harness import arguments, seed_records
+from tests.harness import Plain, arguments, seed_records
 from tests.strategies import telegram_like
 
 core = pytest.importorskip("mfaparse_native._core", reason="the native core is not installed: pip install ./native")
@@ -300,14 +299,6 @@ def test_the_core_maker_builds_what_the_reference_builds_for_every_class_of_the_
         assert makers[cls](*arguments(record).values()) == record
 
 
-@attrs.frozen(kw_only=True)
-class _Plain:
-    a: int
-    b: str = "b"
-    c: tuple[int, ...] = attrs.field(factory=tuple)
-    _hidden: int | None = None
-
-
 def _outcome(make: Callable[..., Any], args: list[object], kwargs: dict[str, object]) -> object:
     try:
         return make(*args, **kwargs)
@@ -322,13 +313,13 @@ def _outcome(make: Callable[..., Any], args: list[object], kwargs: dict[str, obj
 def test_the_core_maker_takes_and_refuses_what_the_reference_does(
     args: list[object], kwargs: dict[str, object]
 ) -> None:
-    assert _outcome(_core_maker(_Plain), args, kwargs) == _outcome(build.python_maker(_Plain), args, kwargs)
+    assert _outcome(_core_maker(Plain), args, kwargs) == _outcome(build.python_maker(Plain), args, kwargs)
 
 
 def test_the_core_maker_owns_its_references() -> None:
     value = "a value of its own " * 3
     before = sys.getrefcount(value)
-    made = [_core_maker(_Plain)(a=value, c=()) for _ in range(100)]
+    made = [_core_maker(Plain)(a=value, c=()) for _ in range(100)]
     assert sys.getrefcount(value) == before + 100
     del made
     gc.collect()
@@ -336,7 +327,7 @@ def test_the_core_maker_owns_its_references() -> None:
 
 
 def test_core_records_of_untracked_values_are_left_out_of_the_cyclic_gc() -> None:
-    make = _core_maker(_Plain)
+    make = _core_maker(Plain)
     assert not gc.is_tracked(make(a=1, c=()))
     inner = make(a="x", c=(1, "y", None))
     assert not gc.is_tracked(inner)
@@ -350,7 +341,7 @@ def test_core_records_of_untracked_values_are_left_out_of_the_cyclic_gc() -> Non
 
 
 def test_the_collector_still_frees_a_cycle_through_a_core_record() -> None:
-    make = _core_maker(_Plain)
+    make = _core_maker(Plain)
     holder: list[object] = []
     record = make(a=holder, c=())
     holder.append(record)

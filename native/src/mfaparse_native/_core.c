@@ -366,6 +366,20 @@ may_repeat(PyObject *module, PyObject *args)
     Py_RETURN_FALSE;
 }
 
+/* The items of `texts`, a tuple or list, in *items (borrowed; NULL for an empty list) and their count in *n: 0,
+ * or -1 with a TypeError. Each item's type is the caller's to check. */
+static int
+texts_of(PyObject *texts, PyObject ***items, Py_ssize_t *n)
+{
+    if (!PyTuple_Check(texts) && !PyList_Check(texts)) {
+        PyErr_SetString(PyExc_TypeError, "texts must be a tuple or list of str");
+        return -1;
+    }
+    *n = PySequence_Fast_GET_SIZE(texts);
+    *items = PySequence_Fast_ITEMS(texts);
+    return 0;
+}
+
 PyDoc_STRVAR(line_starts_doc,
 "line_starts(texts, base)\n--\n\n"
 "mfaparse._lines.rules.line_starts: where each line of texts (a tuple or list of str) starts (base, then one "
@@ -379,12 +393,11 @@ line_starts(PyObject *module, PyObject *args)
     if (!PyArg_ParseTuple(args, "On:line_starts", &texts, &base)) {
         return NULL;
     }
-    if (!PyTuple_Check(texts) && !PyList_Check(texts)) {
-        PyErr_SetString(PyExc_TypeError, "texts must be a tuple or list of str");
+    Py_ssize_t n;
+    PyObject **items;
+    if (texts_of(texts, &items, &n) < 0) {
         return NULL;
     }
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(texts);
-    PyObject **items = PySequence_Fast_ITEMS(texts);
     PyObject *starts = PyTuple_New(n + 1);
     if (starts == NULL) {
         return NULL;
@@ -479,12 +492,11 @@ stripped(PyObject *module, PyObject *args)
     if (!PyArg_ParseTuple(args, "O:stripped", &texts)) {
         return NULL;
     }
-    if (!PyTuple_Check(texts) && !PyList_Check(texts)) {
-        PyErr_SetString(PyExc_TypeError, "texts must be a tuple or list of str");
+    Py_ssize_t n;
+    PyObject **items;
+    if (texts_of(texts, &items, &n) < 0) {
         return NULL;
     }
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(texts);
-    PyObject **items = PySequence_Fast_ITEMS(texts);
     PyObject *out = PyTuple_New(n);
     if (out == NULL) {
         return NULL;

@@ -76,23 +76,23 @@ def maker(cls: Callable[P, R], *, trusted: bool = False) -> Callable[P, R]:
     """
     if not isinstance(cls, type):
         raise TypeError(f"maker() takes a class, not {type(cls).__name__}")
-    slots, keywords, defaults = fields_of(cls, trusted=trusted)
-    core = _native.CORE
-    if core is None:
-        return cls
-    made: Callable[P, R] = core.maker(cls, slots, keywords, defaults, REQUIRED)
-    return made
+    return _core_maker(cls, trusted=trusted) or cls
 
 
 def native_maker(cls: type[Any], python: Callable[P, R]) -> Callable[P, R]:
     """The core's maker of ``cls`` where the core is in use, else ``python``: a hand-written constructor of trusted
     values (:func:`mfaparse._model.base.trusted_span`) that takes the fields positionally, in their order, as the
     maker does. The maker skips validators and ``__attrs_post_init__``, as ``python`` does."""
-    slots, keywords, defaults = fields_of(cls, trusted=True)
+    return _core_maker(cls, trusted=True) or python
+
+
+def _core_maker(cls: type[Any], *, trusted: bool) -> Callable[..., Any] | None:
+    """The core's maker of ``cls`` (its fields checked first, with or without the core), None without the core."""
+    slots, keywords, defaults = fields_of(cls, trusted=trusted)
     core = _native.CORE
     if core is None:
-        return python
-    made: Callable[P, R] = core.maker(cls, slots, keywords, defaults, REQUIRED)
+        return None
+    made: Callable[..., Any] = core.maker(cls, slots, keywords, defaults, REQUIRED)
     return made
 
 
