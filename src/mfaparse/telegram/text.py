@@ -230,7 +230,12 @@ def raw_chunks(lines: Iterable[str], *, keep: bool = True) -> Iterator[tuple[lis
         pieces = raw.split("\n") if "\n" in raw.rstrip("\n") else [raw]
         for k, piece in enumerate(pieces):
             line = piece.rstrip("\r\n")
-            if is_forward_header(line) and any(s.strip() for s in buffer):
+            opening = line[:1]  # a cheap look first: most lines cannot open a forward header
+            if (
+                (opening in _HEADER_OPENINGS or opening.isspace())
+                and is_forward_header(line)
+                and any(s.strip() for s in buffer)
+            ):
                 yield buffer, given
                 buffer, given = [], []
             buffer.append(line)
@@ -238,6 +243,10 @@ def raw_chunks(lines: Iterable[str], *, keep: bool = True) -> Iterator[tuple[lis
                 given.append(piece + ("\n" if len(pieces) > 1 and k < len(pieces) - 1 else ""))
     if buffer:
         yield buffer, given
+
+
+_HEADER_OPENINGS = frozenset(start[0] for start in vocab.FORWARD_STARTS)
+"""The first characters of a forward header (after any spaces)."""
 
 
 def is_forward_header(line: str) -> bool:
