@@ -32,6 +32,9 @@ FUNCTIONS = (
     "hashtag_spans",
     "emoji_clusters",
     "strip_emoji",
+    "strip_line_ends",
+    "stripped",
+    "find_pair",
 )
 """What the core must have to be used: a build without one of them is an older checkout's."""
 
