@@ -27,7 +27,7 @@ import attrs
 
 from mfaparse._lines import vocab
 from mfaparse._lines.rules import Lines, is_media_continuation, link_words, removal_kind
-from mfaparse._model.base import Hashtag, Link, Mention, PartialDate, Removal, Span, trusted_removal
+from mfaparse._model.base import Hashtag, Link, Mention, PartialDate, Removal, Span
 from mfaparse._model.build import maker
 from mfaparse._model.documents import Block, Forward, Media, Post, Speaker
 from mfaparse._text.dedup import DedupOptions, contiguous, duplicate_lines
@@ -318,12 +318,12 @@ def run_scraped(lines: Lines, first: int, end: int, *, page_channel: str | None 
     if end == first + 1:
         name = vocab.forward_name(lines.stripped[first])
         if name is not None:
-            span = lines.span(first)
+            removal = lines.removal("header", first)  # what the header stage removes
             return _new_post(
-                span=span,
+                span=removal.span,
                 text="",
-                removed=(trusted_removal("header", span, lines.text_of(span)),),
-                forward=Forward.from_display(name, span=span),
+                removed=(removal,),
+                forward=Forward.from_display(name, span=removal.span),
                 channel=page_channel,
             )
     return run(PostState.start(lines, first, end, page_channel=page_channel), SCRAPED)

@@ -230,12 +230,7 @@ def raw_chunks(lines: Iterable[str], *, keep: bool = True) -> Iterator[tuple[lis
         pieces = raw.split("\n") if "\n" in raw.rstrip("\n") else [raw]
         for k, piece in enumerate(pieces):
             line = piece.rstrip("\r\n")
-            opening = line[:1]  # a cheap look first: most lines cannot open a forward header
-            if (
-                (opening in _HEADER_OPENINGS or opening.isspace())
-                and is_forward_header(line)
-                and any(s.strip() for s in buffer)
-            ):
+            if is_forward_header(line) and any(s.strip() for s in buffer):
                 yield buffer, given
                 buffer, given = [], []
             buffer.append(line)
@@ -252,7 +247,8 @@ _HEADER_OPENINGS = frozenset(start[0] for start in vocab.FORWARD_STARTS)
 def is_forward_header(line: str) -> bool:
     """Whether a line (without its line end) is a forward header: where :func:`telegram_chunks` cuts a dump, once
     anything but blank lines stands before it."""
-    return vocab.forward_name(line.strip()) is not None
+    opening = line[:1]  # a cheap look first: most lines cannot open one
+    return (opening in _HEADER_OPENINGS or opening.isspace()) and vocab.forward_name(line.strip()) is not None
 
 
 def explain_stream(raw: str) -> Normalized:
