@@ -179,7 +179,7 @@ def parse_telegram(text: str, *, strict: bool = False) -> TelegramDump:
 
 def _parse(source: str, *, strict: bool = False, base: int = 0) -> TelegramDump:
     """The dump of normalised ``source``, spans moved by ``base`` (its place in a stream)."""
-    if not source.strip():
+    if not source or source.isspace():  # not source.strip(): that copies the whole text to say it is blank
         return TelegramDump(source=source, channel=None, posts=())
     doc = Lines.of(source, base)
     # A chunk that opens with a forward header (every chunk of a stream but the first) has no channel header.
