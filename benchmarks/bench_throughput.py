@@ -7,9 +7,11 @@ remembering lines); ``parse_tass`` on articles from the TASS seeds; the command 
 dump.txt -o out.jsonl``, the slim profile, one process, start-up included) as a share of the parser's MB/s; and the
 anchors: ftfy.fix_text + emoji.replace_emoji + a hashtag regex + seen-set line dedup on a slice of the dump,
 ``trafilatura.extract`` on the articles wrapped as minimal HTML (each where installed). Each configuration runs
-in a fresh process (``--tree DIR`` names the old checkout; ``MFAPARSE_NATIVE=0`` is the pure-Python run).
+in a fresh process (``--tree DIR`` names the old checkout; ``MFAPARSE_NATIVE=0`` is the pure-Python run), the
+configurations taking turns ``--repeat`` times (a shared machine's speed drifts within a run: each gets the same
+drift); the first table is each measure's best run, the second its slowest.
 
-Run: python benchmarks/bench_throughput.py --tree ../old [--mb 50] [--articles 20000]
+Run: python benchmarks/bench_throughput.py --tree ../old [--mb 50] [--articles 20000] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -98,6 +100,7 @@ def main() -> None:
     parser.add_argument("--tree", required=True, help="the old checkout (its src is timed as 'old')")
     parser.add_argument("--mb", type=float, default=50.0)
     parser.add_argument("--articles", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each configuration, taking turns")
     args = parser.parse_args()
     old = pathlib.Path(args.tree).resolve()
     with tempfile.TemporaryDirectory() as tmp:
@@ -113,30 +116,40 @@ def main() -> None:
         configs = {"old": (old, False), "new, pure Python": (ROOT, False), "new, native core": (ROOT, True)}
         for tree in {old, ROOT}:  # the CLI rows import from bytecode, whatever PYTHONDONTWRITEBYTECODE says
             compileall.compile_dir(tree / "src", quiet=1)
-        results = {
-            name: child(tree, native, [dump, distinct], articles_path) for name, (tree, native) in configs.items()
-        }
-        cli: dict[str, float] = {}
-        for name, (tree, native) in configs.items():
-            env = {"PYTHONPATH": str(tree / "src"), "MFAPARSE_NATIVE": "1" if native else "0"}
-            seconds, _ = run_cli(["parse", str(dump), "-o", str(folder / "out.jsonl")], env=env)
-            cli[name] = args.mb / seconds
-        anchor_mbps, traf = anchors(text, articles)
-    print(f"dump {args.mb:g} MB ({results['old'][str(dump)][1]:,} posts), {args.articles:,} TASS articles; one core")
-    print(f"{'measure':<44}" + "".join(f"{name:>18}" for name in configs))
-    rows: list[tuple[str, Callable[[dict[str, Any], str], float]]] = [
-        ("parse_telegram, MB/s", lambda r, n: r[str(dump)][0]),
-        ("parse_telegram, lines unique, MB/s", lambda r, n: r[str(distinct)][0]),
-        ("parse_tass, articles/s", lambda r, n: r["tass"]),
-        ("CLI slim end to end, MB/s", lambda r, n: cli[n]),
-        ("CLI slim ÷ parse_telegram", lambda r, n: cli[n] / r[str(dump)][0]),
+        runs: list[dict[str, dict[str, Any]]] = []
+        for _ in range(args.repeat):  # the configurations take turns, so that each meets the host's drift
+            run: dict[str, dict[str, Any]] = {}
+            for name, (tree, native) in configs.items():
+                run[name] = child(tree, native, [dump, distinct], articles_path)
+                env = {"PYTHONPATH": str(tree / "src"), "MFAPARSE_NATIVE": "1" if native else "0"}
+                seconds, _ = run_cli(["parse", str(dump), "-o", str(folder / "out.jsonl")], env=env)
+                run[name]["cli"] = args.mb / seconds
+            runs.append(run)
+        anchor_runs = [anchors(text, articles) for _ in range(args.repeat)]
+    first = runs[0]["old"]
+    print(f"dump {args.mb:g} MB ({first[str(dump)][1]:,} posts), {args.articles:,} TASS articles; one core")
+    rows: list[tuple[str, Callable[[dict[str, Any]], float]]] = [
+        ("parse_telegram, MB/s", lambda r: float(r[str(dump)][0])),
+        ("parse_telegram, lines unique, MB/s", lambda r: float(r[str(distinct)][0])),
+        ("parse_tass, articles/s", lambda r: float(r["tass"])),
+        ("CLI slim end to end, MB/s", lambda r: float(r["cli"])),
     ]
-    for label, value in rows:
-        print(f"{label:<44}" + "".join(f"{value(results[n], n):>18.2f}" for n in configs))
-    in_use = ", ".join(f"{name}: {results[name]['native']}" for name in configs)
-    print(f"native core in use: {in_use}")
-    print(f"anchor: ftfy + emoji.replace_emoji + regex + seen-set, MB/s: {anchor_mbps:.2f}")
-    print(f"anchor: trafilatura.extract, articles/s: {traf:.0f}" if traf else "trafilatura is not installed")
+    for title, pick in (("best", max), ("slowest", min)):
+        print(f"\n{title} of {args.repeat} runs")
+        print(f"{'measure':<44}" + "".join(f"{name:>18}" for name in configs))
+        for label, value in rows:
+            print(f"{label:<44}" + "".join(f"{pick(value(r[n]) for r in runs):>18.2f}" for n in configs))
+        ratio = "".join(
+            f"{pick(r[n]['cli'] for r in runs) / pick(r[n][str(dump)][0] for r in runs):>18.2f}" for n in configs
+        )
+        print(f"{'CLI slim ÷ parse_telegram':<44}" + ratio)
+    in_use = ", ".join(f"{name}: {first_run[name]['native']}" for first_run in runs[:1] for name in configs)
+    print(f"\nnative core in use: {in_use}")
+    anchor_mbps = [a for a, _ in anchor_runs]
+    print(f"anchor: ftfy + emoji.replace_emoji + regex + seen-set, MB/s: {max(anchor_mbps):.2f} (slowest "
+          f"{min(anchor_mbps):.2f})")  # fmt: skip
+    trafs = [t for _, t in anchor_runs if t]
+    print(f"anchor: trafilatura.extract, articles/s: {max(trafs):.0f}" if trafs else "trafilatura is not installed")
 
 
 if __name__ == "__main__":
