@@ -13,6 +13,8 @@ import zipfile
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import mfaparse
 from mfaparse import ParseError, ReadFailure, ReadOptions
@@ -202,6 +204,17 @@ def test_streamed_line_too_long(tmp_path: pathlib.Path) -> None:
     records = list(mfaparse.read(path, options=ReadOptions(stream_bytes=1, max_line=1000)))
     assert isinstance(records[-1], ReadFailure)
     assert "longer than 1,000 characters" in records[-1].reason
+
+
+@given(st.lists(st.sampled_from(["ab", "abcde", "П", "\n", "\r\n", "\r", " "]), max_size=30), st.integers(0, 3))
+def test_streamed_lines_are_the_lines_of_the_text(pieces: list[str], slack: int) -> None:
+    """Read under a ReadOptions.max_line at or above its longest line, a stream gives the lines of the text, line
+    ends as they are: a line of exactly max_line characters keeps its "\\r\\n" whole (the read stops between them)."""
+    text = "".join(pieces)
+    longest = max(len(line.rstrip("\r\n")) for line in io.StringIO(text, newline="")) if text else 0
+    options = ReadOptions(max_line=max(longest, 1) + slack)
+    lines = list(mfaparse.reader.telegram_lines(io.BytesIO(text.encode()), options))
+    assert lines == io.StringIO(text, newline="").readlines()
 
 
 def test_streamed_export_keeps_its_channel_and_good_messages(tmp_path: pathlib.Path) -> None:

@@ -421,13 +421,19 @@ def telegram_lines(stream: IO[bytes], options: ReadOptions, encoding: str = "utf
     ``options.max_line`` characters: a longer one is a ParseError before it is read whole."""
     text = io.TextIOWrapper(stream, encoding=encoding, newline="")
     limit = options.max_line
+    ahead = ""  # a line read to learn whether a "\r" was the first half of a "\r\n"
     try:
         while True:
-            line = text.readline(limit + 1)
+            line, ahead = ahead or text.readline(limit + 1), ""
             if not line:
                 return
-            if len(line) > limit and not line.endswith(("\n", "\r")):
-                raise ParseError(f"a line longer than {limit:,} characters (ReadOptions.max_line)")
+            if len(line) > limit:
+                if not line.endswith(("\n", "\r")):
+                    raise ParseError(f"a line longer than {limit:,} characters (ReadOptions.max_line)")
+                if line.endswith("\r"):  # a line of ``limit`` characters: the read stopped inside its "\r\n"?
+                    ahead = text.readline(limit + 1)
+                    if ahead == "\n":
+                        line, ahead = line + ahead, ""
             yield line
     finally:
         if not stream.closed:
