@@ -3,6 +3,7 @@ tables; the vocabulary shared by the classifier, dedup's markers, the layout and
 
 from __future__ import annotations
 
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -100,3 +101,30 @@ def test_the_memo_computes_each_distinct_missing_text_once_in_one_call() -> None
     assert memo.facts(["bb", "dddd", "a"], compute) == [2, 4, 1]
     assert memo.facts(["a"], compute) == [1]
     assert calls == [["a", "bb", "ccc"], ["dddd"]]
+
+
+_LEADING_MARKS_REFERENCE = regex.compile(
+    r"(?:\s|[[\p{Extended_Pictographic}\p{EMod}\p{RI}]--[©®™]]|[©®™]\ufe0f|[\ufe0f\u20e3\u200d\U000e0020-\U000e007f])+",
+    flags=regex.V1,
+)
+"""What a leading mark is, a group of alternatives a character (the compiled pattern is one class, faster)."""
+
+
+_MARK_PIECES = ["©", "®", "™", "\ufe0f", " ", "\n", "\u3000", "\u200d", "🇷", "🇺", "👍", "🏽", "\u20e3", "\U000e0067"]
+_MARK_PIECES += ["\U000e007f", "🙂", "a", "#", "8"]
+
+
+@given(st.lists(st.sampled_from(_MARK_PIECES), max_size=16).map("".join))
+def test_leading_marks_match_as_the_alternatives_do(text: str) -> None:
+    """From every position, the leading-marks pattern ends where the plain alternation of its parts ends."""
+    for at in range(len(text) + 1):
+        fast, slow = vocab.LEADING_MARKS.match(text, at), _LEADING_MARKS_REFERENCE.match(text, at)
+        assert (fast and fast.end()) == (slow and slow.end())
+
+
+def test_a_long_run_of_marks_is_one_match() -> None:
+    """A megabyte of VS16 (what stray emoji components leave) is one mark run, read to its end."""
+    text = "\ufe0f" * 1_000_000 + "text"
+    found = vocab.LEADING_MARKS.match(text)
+    assert found is not None
+    assert found.end() == 1_000_000

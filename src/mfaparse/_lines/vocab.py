@@ -200,7 +200,9 @@ BULLETS = ("🔹", "🔸", "▪", "•", "✅", "◾", "▫", "🔻", "➖", "�
 CONTINUATION_MARKS = (*BULLETS, "📍", "👉", "❗", "-", "–", "—")
 # Leading emoji and spaces: "🔹️ ", "🇷🇺🇮🇳 ", "❓" (a bare ©, ® or ™ is text, not a mark)
 LEADING_MARKS = regex.compile(
-    r"(?:\s|[[\p{Extended_Pictographic}\p{EMod}\p{RI}]--[©®™]]|[©®™]\ufe0f|[\ufe0f\u20e3\u200d\U000e0020-\U000e007f])+",
+    # One class repeated possessively, not a group of alternatives a character: a run of marks is scanned at the
+    # class's speed (a 1 MB run of VS16 took 0.1 s); ©®™ count only with VS16 after them.
+    r"(?:[[\s\p{Extended_Pictographic}\p{EMod}\p{RI}\ufe0f\u20e3\u200d\U000e0020-\U000e007f]--[©®™]]++|[©®™]\ufe0f)+",
     flags=regex.V1,
 )
 
