@@ -241,8 +241,8 @@ def test_the_core_emoji_tables_classify_every_code_point_as_the_patterns_do() ->
     def members(pattern: str) -> set[int]:
         return {m.start() for m in regex.compile(pattern, flags=regex.V1).finditer(every)}
 
-    ri, base, extend, letter_or_mark = (members(emoji._RI), members(emoji._BASE_CHAR), members(emoji._EXTEND),
-                                        members(emoji._LETTER_OR_MARK))  # fmt: skip
+    ri, base, extend, letter_or_mark = (members(emoji._RI), members(emoji.BASE_CHAR), members(emoji._EXTEND),
+                                        members(emoji.LETTER_OR_MARK))  # fmt: skip
     codes = range(0x110000)
     flags = core.emoji_clusters("".join(f"{chr(c)}{chr(c)}\n" for c in codes))
     assert {start // 3 for start, end, alternative in flags if alternative == 0} == ri
@@ -258,11 +258,36 @@ def test_the_core_emoji_tables_classify_every_code_point_as_the_patterns_do() ->
     assert {c for k, c in enumerate(plain) if 4 * k + 1 in starts} == set(plain) - letter_or_mark
 
 
+_ZERO_WIDTH_PIECES = ["\u200b", "\u2060", "\ufeff", "\u00ad", "\u200c", "\u200d", "\ufe0f", "a", "ب", "क्", "\u0301",
+                      "🙂", "🏽", "©", "®", "™", "#", " ", "\n", "1", "\ud800", "𝔸"]  # fmt: skip
+
+
+@given(st.one_of(st.lists(st.sampled_from(_ZERO_WIDTH_PIECES), max_size=24).map("".join), emoji_like, st.text()))
+@example("\u200d\ufe0f" * 5)
+@example("a\u200db \u200d x\u200b\ufe0f\u200d🙂©\u200d®\u200c")
+def test_strip_zero_width_is_the_pattern(text: str) -> None:
+    stripped = core.strip_zero_width(text)
+    assert stripped == normalize._ZERO_WIDTH.sub("", text)
+    assert stripped is text or len(stripped) < len(text)
+
+
+def test_zero_width_neighbours_are_the_tables_classes() -> None:
+    """The characters _ZERO_WIDTH lets a joiner stand between are the core's letters-or-marks and emoji bases
+    with ©, ® and ™: every code point, through the core's scan (x + ZWJ + x keeps its ZWJ exactly then)."""
+    neighbour = regex.compile(r"[\p{L}\p{M}\p{Extended_Pictographic}\p{EMod}]")
+    every = "".join(map(chr, range(0x110000)))
+    members = {m.start() for m in neighbour.finditer(every)}
+    probes = core.strip_zero_width("".join(f"{chr(c)}\u200d{chr(c)}\n" for c in range(0x110000)))
+    kept = {ord(line[0]) for line in probes.split("\n") if len(line) == 3}
+    assert kept == members - {0x0A}
+    assert normalize._CORE_ZERO_WIDTH is _native.active()
+
+
 _HASHTAG_CLASSES = {"tag_char": entities._TAG_CHAR, "letter": entities._HAS_LETTER.pattern}
 _EMOJI_CLASSES = {
     "extend": emoji._EXTEND,
-    "base": emoji._BASE_CHAR,
-    "letter_or_mark": emoji._LETTER_OR_MARK,
+    "base": emoji.BASE_CHAR,
+    "letter_or_mark": emoji.LETTER_OR_MARK,
     "ri": emoji._RI,
 }
 

@@ -20,8 +20,8 @@ CLASSES: tuple[tuple[str, str], ...] = (
     ("tag_char", r"[[\p{L}\p{M}\p{Nd}_\u200c]--[\ufe00-\ufe0f\u20e3]]"),  # entities._TAG_CHAR
     ("letter", r"\p{L}"),  # entities._HAS_LETTER
     ("extend", r"[[\p{Grapheme_Extend}\p{EMod}]--[\u200c]]"),  # emoji._EXTEND
-    ("base", r"[[\p{Extended_Pictographic}\p{EMod}]--[©®™]]"),  # emoji._BASE_CHAR
-    ("letter_or_mark", r"[\p{L}\p{M}]"),  # emoji._LETTER_OR_MARK
+    ("base", r"[[\p{Extended_Pictographic}\p{EMod}]--[©®™]]"),  # emoji.BASE_CHAR
+    ("letter_or_mark", r"[\p{L}\p{M}]"),  # emoji.LETTER_OR_MARK
     ("ri", r"\p{RI}"),  # emoji._RI
 )
 """Each table's name (the C code's plane, in this order) and the class it is read from (compiled with

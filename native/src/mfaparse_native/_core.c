@@ -657,6 +657,11 @@ PyDoc_STRVAR(strip_emoji_doc,
     "strip_emoji(text, keycaps, tidy, punct_after, /)\n--\n\n"
     "mfaparse._text.emoji._strip_emoji_python(text, keycaps=keycaps, tidy=tidy), its punctuation given.");
 
+PyDoc_STRVAR(strip_zero_width_doc,
+    "strip_zero_width(text, /)\n--\n\n"
+    "mfaparse._text.normalize._ZERO_WIDTH.sub('', text), with the tables of the core's build: zero-width space,\n"
+    "word joiner, BOM and soft hyphen go, ZWNJ and ZWJ unless they join letters, marks or emoji.");
+
 PyDoc_STRVAR(find_pair_doc,
     "find_pair(text, pos, firsts, seconds, /)\n--\n\n"
     "mfaparse._text.normalize._Prefilter: where re.search of one class of firsts (then one of seconds, unless\n"
@@ -674,6 +679,7 @@ static PyMethodDef methods[] = {
     {"emoji_clusters", scan_emoji_clusters, METH_VARARGS, emoji_clusters_doc},
     {"strip_emoji", scan_strip_emoji, METH_VARARGS, strip_emoji_doc},
     {"find_pair", scan_find_pair, METH_VARARGS, find_pair_doc},
+    {"strip_zero_width", scan_strip_zero_width, METH_VARARGS, strip_zero_width_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -350,6 +350,72 @@ fill_bits(unsigned char *bits, PyObject *chars)
     return 0;
 }
 
+/* A character the zero-width joiners of words and emoji stand between: [\p{L}\p{M}\p{Extended_Pictographic}
+ * \p{EMod}], which is the letter-or-mark class, the emoji base class and the three it leaves out (tested over
+ * every code point in tests/test_native.py). */
+static inline int
+joinable(Py_UCS4 c)
+{
+    return in_class(c, TABLE_LETTER_OR_MARK) || in_class(c, TABLE_BASE) || c == 0xA9 || c == 0xAE || c == 0x2122;
+}
+
+/* Whether _ZERO_WIDTH matches the character at i: zero-width space, word joiner, BOM, soft hyphen; ZWNJ or ZWJ
+ * unless a joinable character or U+FE0F stands before it and a joinable character after it (the pattern's look
+ * behind and ahead read the text as given, so the text's own neighbours decide). */
+static inline int
+zero_width_at(const Text *t, Py_ssize_t i)
+{
+    Py_UCS4 c = at(t, i);
+    if (c == 0x200B || c == 0x2060 || c == 0xFEFF || c == 0xAD) {
+        return 1;
+    }
+    if (c != 0x200C && c != ZWJ) {
+        return 0;
+    }
+    if (i == 0 || i + 1 >= t->n) {
+        return 1;
+    }
+    Py_UCS4 before = at(t, i - 1);
+    return !((before == VS16 || joinable(before)) && joinable(at(t, i + 1)));
+}
+
+PyObject *
+scan_strip_zero_width(PyObject *module, PyObject *args)
+{
+    PyObject *text;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "U:strip_zero_width", &text)) {
+        return NULL;
+    }
+    Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
+    Py_ssize_t kept = 0;
+    Py_UCS4 widest = 0; /* the result must be stored at the width its widest character needs, no wider */
+    for (Py_ssize_t i = 0; i < t.n; i++) {
+        if (!zero_width_at(&t, i)) {
+            Py_UCS4 c = at(&t, i);
+            kept++;
+            widest = c > widest ? c : widest;
+        }
+    }
+    if (kept == t.n) {
+        Py_INCREF(text);
+        return text;
+    }
+    PyObject *out = PyUnicode_New(kept, widest);
+    if (out == NULL) {
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(out);
+    void *data = PyUnicode_DATA(out);
+    Py_ssize_t j = 0;
+    for (Py_ssize_t i = 0; i < t.n; i++) {
+        if (!zero_width_at(&t, i)) {
+            PyUnicode_WRITE(kind, data, j++, at(&t, i));
+        }
+    }
+    return out;
+}
+
 #define HAS(bits, c) ((c) < BMP && ((bits)[(c) >> 3] >> ((c) & 7) & 1))
 
 PyObject *

@@ -13,6 +13,9 @@ PyObject *scan_emoji_clusters(PyObject *module, PyObject *args);
 /* strip_emoji(text, keycaps, tidy, punct_after): text without its emoji clusters, spaces tidied. */
 PyObject *scan_strip_emoji(PyObject *module, PyObject *args);
 
+/* strip_zero_width(text): text without what normalize's _ZERO_WIDTH matches (invisible debris, stray joiners). */
+PyObject *scan_strip_zero_width(PyObject *module, PyObject *args);
+
 /* find_pair(text, pos, firsts, seconds): the first i >= pos with text[i] in firsts and (seconds empty or
  * text[i+1] in seconds), or -1; both of the Basic Multilingual Plane. */
 PyObject *scan_find_pair(PyObject *module, PyObject *args);

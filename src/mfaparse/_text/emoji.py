@@ -22,7 +22,7 @@ from mfaparse import _native
 from mfaparse._model.base import EmojiKind, EmojiMatch, trusted_span
 from mfaparse._model.build import maker
 
-__all__ = ["find_emoji", "flag_code", "name_and_flags", "strip_emoji"]
+__all__ = ["BASE_CHAR", "LETTER_OR_MARK", "find_emoji", "flag_code", "name_and_flags", "strip_emoji"]
 
 _new_match = maker(EmojiMatch)
 
@@ -30,16 +30,16 @@ _new_match = maker(EmojiMatch)
 # ZWNJ is left out on purpose (it belongs to Persian and Indic words), and so is ZWJ (joins, below).
 _EXTEND = r"[[\p{Grapheme_Extend}\p{EMod}]--[\u200c]]"
 # An emoji base: 🎙, 🔹, ☝, a lone skin tone; ©/®/™ only with U+FE0F after them (©️), never bare.
-_BASE_CHAR = r"[[\p{Extended_Pictographic}\p{EMod}]--[©®™]]"
-_BASE = rf"(?:{_BASE_CHAR}|[©®™](?=\ufe0f))"
-_LETTER_OR_MARK = r"[\p{L}\p{M}]"  # a dangling ZWJ after one of these belongs to the word (Indic scripts)
+BASE_CHAR = r"[[\p{Extended_Pictographic}\p{EMod}]--[©®™]]"
+_BASE = rf"(?:{BASE_CHAR}|[©®™](?=\ufe0f))"
+LETTER_OR_MARK = r"[\p{L}\p{M}]"  # a dangling ZWJ after one of these belongs to the word (Indic scripts)
 _RI = r"\p{RI}"
 _PATTERN = regex.compile(
     rf"""
     (?P<flag>{_RI}{_RI})                                        # 🇷🇺
   | (?P<keycap>[\#*0-9]\ufe0f?\u20e3)                           # 8️⃣ (8 FE0F 20E3)
   | (?P<emoji>
-        (?:(?<!{_LETTER_OR_MARK})\u200d+)?                     # a ZWJ left dangling before it
+        (?:(?<!{LETTER_OR_MARK})\u200d+)?                     # a ZWJ left dangling before it
         {_BASE}{_EXTEND}*                                       # 👨🏽 or 🔹️
         (?:\u200d(?:{_BASE}{_EXTEND}*)?)*                       # 👨‍👩‍👧, and a trailing ZWJ ("👨\u200d")
     )
@@ -57,9 +57,7 @@ _ASCII_TAG_OFFSET = 0xE0000
 # Tidying where an emoji was removed: spaces on both sides collapse, none before punctuation or at line ends.
 _PUNCT_AFTER_TEXT = ".,;:!?)]}»”’…"
 _PUNCT_AFTER = frozenset(_PUNCT_AFTER_TEXT)
-_CORE_SCANS = _native.tables_agree(
-    {"extend": _EXTEND, "base": _BASE_CHAR, "letter_or_mark": _LETTER_OR_MARK, "ri": _RI}
-)
+_CORE_SCANS = _native.tables_agree({"extend": _EXTEND, "base": BASE_CHAR, "letter_or_mark": LETTER_OR_MARK, "ri": _RI})
 """Whether the core's cluster scan classifies characters as ``_PATTERN``'s classes do (its tables and regex)."""
 _ALTERNATIVES = {"flag": 0, "keycap": 1, "emoji": 2, "component": 3}
 """``_PATTERN``'s alternatives, numbered as the core's ``emoji_clusters`` numbers them."""

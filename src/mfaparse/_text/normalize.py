@@ -27,6 +27,7 @@ import ftfy
 import regex
 
 from mfaparse import _native
+from mfaparse._text.emoji import BASE_CHAR, LETTER_OR_MARK
 from mfaparse._text.marks import sub_marked
 
 __all__ = ["FTFY_CONFIG", "fix_mojibake", "normalize"]
@@ -111,6 +112,10 @@ _ZERO_WIDTH = regex.compile(
     r"|(?<![\p{L}\p{M}\p{Extended_Pictographic}\p{EMod}\ufe0f])[\u200c\u200d]"
     r"|[\u200c\u200d](?![\p{L}\p{M}\p{Extended_Pictographic}\p{EMod}])"
 )
+_CORE_ZERO_WIDTH = _native.tables_agree({"letter_or_mark": LETTER_OR_MARK, "base": BASE_CHAR})
+"""Whether the core's ``strip_zero_width`` reads the classes of ``_ZERO_WIDTH`` as ``regex`` does: the letters and
+marks and the emoji bases of its tables, with ©, ® and ™ (tests/test_native.py checks the union over every code
+point)."""
 _MAX_PASSES = 4
 _REPLACE_PASSES = 3
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
@@ -252,8 +257,18 @@ def _ftfy_line(line: str) -> str:
 
 def _repair_line(line: str) -> str:
     if _INVISIBLE.search(line):
-        line = _ZERO_WIDTH.sub("", _SPACES.sub(" ", line))
+        line = _strip_zero_width(_SPACES.sub(" ", line))
     return _fix_cp1251_line(_ftfy_line(line))
+
+
+def _strip_zero_width(text: str) -> str:
+    """``_ZERO_WIDTH.sub("", text)``: the native core's one pass where its tables are these classes (a run of
+    stray joiners is a regex match each)."""
+    core = _native.CORE
+    if core is not None and _CORE_ZERO_WIDTH:
+        stripped: str = core.strip_zero_width(text)
+        return stripped
+    return _ZERO_WIDTH.sub("", text)
 
 
 def _fix_lines(text: str, prefilters: tuple[_Prefilter, ...], fix: Callable[[str], str]) -> str:
