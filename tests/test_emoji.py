@@ -136,3 +136,16 @@ def test_the_candidate_scan_finds_what_the_pattern_finds(text: str) -> None:
     assert [m.span() for m in emoji_module._iter_clusters(text)] == [
         m.span() for m in emoji_module._PATTERN.finditer(text)
     ]
+
+
+_FLAG_PIECES = [*EMOJI, SCOTLAND, "🏴", "\U000e0067", "\U000e007f", "🇷", "🇺", "\u200d", "\ufe0f", "👍🏽", " ", "a"]
+
+
+@given(st.lists(st.sampled_from(_FLAG_PIECES), max_size=12).map("".join))
+def test_an_emoji_is_a_flag_exactly_when_its_cluster_has_a_flag_code(text: str) -> None:
+    """find_emoji looks for a flag code only in clusters that open as flags do; the answer is flag_code's of
+    every cluster, joiners at its ends aside."""
+    for m in find_emoji(text):
+        if m.kind in ("flag", "emoji"):
+            assert m.code == flag_code(m.text.strip("\u200d"))
+            assert m.kind == ("flag" if m.code else "emoji")

@@ -53,6 +53,7 @@ _CANDIDATE = re.compile("[\u203c\u2049\u20e3\u2100-\U0010ffff]")
 _BACK_UP = frozenset("#*0123456789©®")  # keycap bases and ©/® before the U+FE0F or U+20E3 found
 _TAG_FLAG = regex.compile(r"\U0001F3F4([\U000E0061-\U000E007A\U000E0030-\U000E0039]+)\U000E007F")
 _ASCII_TAG_OFFSET = 0xE0000
+_BLACK_FLAG = "\U0001f3f4"  # what every tag flag opens with
 
 # Tidying where an emoji was removed: spaces on both sides collapse, none before punctuation or at line ends.
 _PUNCT_AFTER_TEXT = ".,;:!?)]}»”’…"
@@ -65,6 +66,7 @@ _ALTERNATIVES = {"flag": 0, "keycap": 1, "emoji": 2, "component": 3}
 
 _RI_A = 0x1F1E6  # REGIONAL INDICATOR SYMBOL LETTER A
 _RI_COUNT = 26
+_FIRST_RI, _LAST_RI = chr(_RI_A), chr(_RI_A + _RI_COUNT - 1)
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -79,7 +81,7 @@ def flag_code(cluster: str) -> str | None:
         first, second = ord(cluster[0]) - _RI_A, ord(cluster[1]) - _RI_A
         if 0 <= first < _RI_COUNT and 0 <= second < _RI_COUNT:
             return _LETTERS[first] + _LETTERS[second]
-    tag = _TAG_FLAG.fullmatch(cluster)
+    tag = _TAG_FLAG.fullmatch(cluster) if cluster.startswith(_BLACK_FLAG) else None  # the pattern's first character
     if tag:
         letters = "".join(chr(ord(c) - _ASCII_TAG_OFFSET) for c in tag.group(1)).upper()
         return f"{letters[:2]}-{letters[2:]}" if len(letters) > 2 else letters
@@ -100,7 +102,9 @@ def find_emoji(text: str) -> tuple[EmojiMatch, ...]:
         elif alternative == 1:
             kind, code = "keycap", cluster[0]
         elif alternative == 2:
-            code = flag_code(cluster.strip("\u200d"))
+            bare = cluster.strip("\u200d")
+            opening = bare[:1]  # a flag opens with a regional indicator or the black flag: look at no other
+            code = flag_code(bare) if _FIRST_RI <= opening <= _LAST_RI or opening == _BLACK_FLAG else None
             kind = "flag" if code else "emoji"
         else:
             kind = "component"
