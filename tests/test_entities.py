@@ -19,8 +19,10 @@ from mfaparse import (
     is_hashtag_line,
     strip_hashtags,
 )
+from mfaparse._text import entities
 from mfaparse._text.entities import hashtag_spans
 from mfaparse._text.marks import marked, sub_marked
+from mfaparse.telegram import _post as telegram_post
 from mfaparse.telegram._layout import _is_tag_line
 from tests.strategies import any_text
 
@@ -182,3 +184,19 @@ def test_tag_lines_from_places_found_once(text: str) -> None:
     assert is_hashtag_line(text) is _tag_line_reference(text)
     for line in text.split("\n"):
         assert _is_tag_line(line, line.strip(), hashtag_spans(line)) is is_hashtag_line(line.strip())
+
+
+_LINKISH = ["http", "https", "://", "www.", "www", "t.me/", "t.me", "telegram.me/", "telegram.org/", "](", "[a]",
+            "(b)", "/", ".", "x", " ", "\n", "@", "🇷🇺"]  # fmt: skip
+
+
+@given(st.one_of(st.lists(st.sampled_from(_LINKISH), max_size=16).map("".join), any_text))
+@example("[a](b)")
+@example("t.me/x")
+@example("http://x")
+def test_every_link_has_the_hints_the_pipeline_looks_for_first(text: str) -> None:
+    """The entities stage looks for links only in posts with a post hint and lines with a line hint: every text
+    with a link has both."""
+    if entities._LINK.search(text) is not None:
+        assert any(hint in text for hint in telegram_post._URL_HINTS_OF_POST)
+        assert any(hint in text for hint in telegram_post._URL_HINTS)

@@ -43,6 +43,11 @@ _new_post = maker(Post)  # the core's where it is in use; Post itself in pure Py
 
 _DEDUP = DedupOptions()
 _URL_HINTS = ("http", "www.", "t.me/", "telegram.me/", "telegram.org/", "](")
+"""What a line holds if it holds a link (``entities._LINK``: a Markdown link, a scheme or ``www.``, a bare
+Telegram address)."""
+_URL_HINTS_OF_POST = ("/", "www.", "](")
+"""The first look at a whole post, fewer scans of it: every hint but ``www.`` and ``](`` has a ``/`` after it in any
+link (``http`` a ``://``); the lines of a post that passes are looked at with :data:`_URL_HINTS`."""
 _LINK_KINDS = frozenset({"link", "text_link", "url", "texturl"})
 
 
@@ -239,7 +244,7 @@ def entities(state: PostState) -> None:
     names: dict[str, Mention] = {}
     found_links: list[Link] = []
     texts = [(lines.texts[k], lines.starts[k]) for k in kept]
-    joined = "\n".join(text for text, _ in texts)  # one look for each mark: most posts lack some of them
+    joined = "\n".join([text for text, _ in texts])  # one look for each mark: most posts lack some of them
     if "hashtag" not in state.marks and "#" in joined:
         for k, (text, start) in zip(kept, texts, strict=True):
             if "#" in text:
@@ -247,7 +252,7 @@ def entities(state: PostState) -> None:
     if "mention" not in state.marks and "@" in joined:
         for text, start in texts:
             add_mentions(names, text, start)
-    if "link" not in state.marks and any(hint in joined for hint in _URL_HINTS):
+    if "link" not in state.marks and any(hint in joined for hint in _URL_HINTS_OF_POST):
         for text, start in texts:
             if any(hint in text for hint in _URL_HINTS):
                 found_links.extend(links_in(text, start))
