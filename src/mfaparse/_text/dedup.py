@@ -184,9 +184,10 @@ def duplicate_lines(
     if not _may_repeat(lines, all_keys, all_markers):
         return []
     kept = list(range(len(lines)))
+    texts, kept_keys, kept_markers = lines, all_keys, all_markers  # those of the kept lines, pass by pass
     found: list[tuple[list[int], list[int]]] = []
     for _ in range(_MAX_PASSES):
-        runs = _find_runs([lines[k] for k in kept], [all_keys[k] for k in kept], [all_markers[k] for k in kept], opts)
+        runs = _find_runs(texts, kept_keys, kept_markers, opts)
         if not runs:
             break
         gone: set[int] = set()
@@ -195,6 +196,13 @@ def duplicate_lines(
             found.append((repeat, kept[run.source : run.source + run.length]))
             gone.update(repeat)
         kept = [k for k in kept if k not in gone]
+        texts, kept_keys, kept_markers = (
+            [lines[k] for k in kept],
+            [all_keys[k] for k in kept],
+            [all_markers[k] for k in kept],
+        )
+        if not _may_repeat(texts, kept_keys, kept_markers):  # nothing kept can start a run: no pass would find one
+            break
     found.sort(key=lambda pair: pair[0][0])
     return found
 
