@@ -229,3 +229,56 @@ def test_the_shortcut_for_header_only_posts_is_the_pipeline(corpus: pathlib.Path
 def test_the_shortcut_for_header_only_posts_is_the_pipeline_property(text: str) -> None:
     for fast, staged in _through_the_pipeline_and_shortcut(text):
         assert fast == staged
+
+
+_DUMP_LINES = [
+    "Forwarded from Russian MFA 🇷🇺",
+    "Forwarded from B",
+    "Text of a post.",
+    "Another line of it",
+    "1.2K views 14:05",
+    "👁 1.5K",
+    "Join channel",
+    "Download Telegram",
+    "",
+    "   ",
+    "#ASEAN",
+    "🎙 Title line",
+]
+
+
+def _cuts_both_ways(text: str) -> tuple[list[int], list[int]] | None:
+    """A dump's cuts by the fast path and by the line loop, or None where the text is no dump of forwards."""
+    doc = Lines.of(mfaparse.normalize(text), 0)
+    channel, first = (
+        (None, 0) if is_forward_header(doc.texts[0]) else telegram_text._read_channel(doc.texts, doc.starts)
+    )
+    headers = [i for i in range(first, len(doc.texts)) if mfaparse._lines.vocab.forward_name(doc.stripped[i])]
+    if channel is not None or not headers:
+        return None
+    fast = telegram_text._dump_cuts(doc, first, headers)
+    return fast, telegram_text._line_cuts(doc, first, set(), headers, page=False)
+
+
+@given(st.lists(st.sampled_from(_DUMP_LINES), min_size=1, max_size=30).map("\n".join))
+def test_dump_cuts_are_the_line_loops(text: str) -> None:
+    """A dump of forwards is cut where the line loop cuts it (headers, content after a footer), found from the
+    headers and footers alone."""
+    both = _cuts_both_ways(text)
+    if both is not None:
+        assert both[0] == both[1]
+
+
+def test_dump_cuts_of_the_seed_and_corpus(corpus: pathlib.Path) -> None:
+    """The same on the seed dump and every text file of the corpus that is a dump of forwards."""
+    texts = [
+        seed_text("002"),
+        *(p.read_text(encoding="utf-8") for p in sorted((corpus / "telegram-text").glob("*.txt"))),
+    ]
+    compared = 0
+    for text in texts:
+        both = _cuts_both_ways(text)
+        if both is not None:
+            assert both[0] == both[1]
+            compared += 1
+    assert compared >= 2

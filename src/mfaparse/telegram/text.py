@@ -125,16 +125,27 @@ def _segments(doc: Lines, first: int, channel: Channel | None) -> list[tuple[int
     conservatively: a 🎙 or flag-pair opening line or a media placeholder after a post's closing line (hashtags, a
     counter), a service message (``Live stream started``) as a post of its own, and on pages that set paragraphs
     apart with blank lines, a paragraph glued to a finished one (see :func:`_starts_new_post`)."""
-    lines, stripped, kinds = doc.texts, doc.stripped, doc.kinds  # a property: read once, not twice a line
+    lines, stripped = doc.texts, doc.stripped  # a property: read once, not once a line
     names = {channel.name} if channel else set()
-    headers = [i for i in range(first, len(lines)) if vocab.forward_name(stripped[i]) is not None]
+    opening = vocab.FORWARD_STARTS  # the cheap look before the pattern, without a call a line
+    headers = [
+        i for i in range(first, len(lines)) if stripped[i].startswith(opening) and vocab.forward_name(stripped[i])
+    ]
     page = channel is not None or not headers  # the layout rules read pages, never dumps of forwarded posts
+    cuts = _line_cuts(doc, first, names, headers, page=True) if page else _dump_cuts(doc, first, headers)
+    return _posts_between(stripped, cuts)
+
+
+def _line_cuts(doc: Lines, first: int, names: set[str], headers: list[int], *, page: bool) -> list[int]:
+    """Where posts start, line by line: a header, the channel's name, content after a footer, and on a ``page``
+    the layout's evidence. With ``page=False`` the reference of :func:`_dump_cuts` (tests/test_telegram_text.py)."""
+    stripped, kinds = doc.stripped, doc.kinds
     blank_layout = page and _blank_layout(stripped, first)
     header_at = set(headers)
     cuts = [first]
     previous: int | None = None  # the last non-blank line
     service_before = False  # whether it is a service message
-    for i in range(first, len(lines)):
+    for i in range(first, len(stripped)):
         line = stripped[i]
         if not line:
             continue
@@ -154,9 +165,41 @@ def _segments(doc: Lines, first: int, channel: Channel | None) -> list[tuple[int
         if i > cuts[-1] and opens:
             cuts.append(i)
         previous, service_before = i, service
-    cuts.append(len(lines))
+    return cuts
+
+
+def _dump_cuts(doc: Lines, first: int, headers: list[int]) -> list[int]:
+    """The cuts of a dump of forwarded posts (no channel header, forward headers found): what
+    :func:`_line_cuts` finds there without a step a line — each header, and the content line after a footer (the
+    next line that is not blank); a page's rules read no dump."""
+    stripped, kinds = doc.stripped, doc.kinds
+    opens = {i for i in headers if i > first}
+    for kind in _FOOTERS:
+        for footer in _places(kinds, kind, first):
+            after = footer + 1
+            while after < len(stripped) and not stripped[after]:
+                after += 1
+            if after < len(stripped) and kinds[after] == "content":
+                opens.add(after)
+    return [first, *sorted(opens)]
+
+
+def _places(items: Sequence[str], value: str, start: int) -> Iterator[int]:
+    """Where ``value`` stands in ``items`` from ``start`` on, found by ``index`` (a scan in C)."""
+    at = start
+    while True:
+        try:
+            at = items.index(value, at)
+        except ValueError:
+            return
+        yield at
+        at += 1
+
+
+def _posts_between(stripped: Sequence[str], cuts: list[int]) -> list[tuple[int, int]]:
+    """Line ranges ``[a, b)`` between the cuts (the last ends with the lines), blank lines at their ends left out."""
     segments = []
-    for a, b in itertools.pairwise(cuts):
+    for a, b in itertools.pairwise([*cuts, len(stripped)]):
         end = b
         while end > a and not stripped[end - 1]:  # blank lines between posts belong to none
             end -= 1
