@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 import mfaparse
 from mfaparse import _native
 from mfaparse._lines import rules, vocab
+from mfaparse._lines.memo import FactMemo
 from mfaparse._model import build
 from mfaparse._text import dedup, emoji, entities, normalize
 from mfaparse.tass import quotes
@@ -281,6 +282,44 @@ def test_zero_width_neighbours_are_the_tables_classes() -> None:
     kept = {ord(line[0]) for line in probes.split("\n") if len(line) == 3}
     assert kept == members - {0x0A}
     assert normalize._CORE_ZERO_WIDTH is _native.active()
+
+
+def _memo_run(
+    batches: list[list[str]], native: object
+) -> tuple[list[list[object]], list[list[str]], dict[str, object]]:
+    """What a small memo gives for the batches in turn, what it computed, and what it holds after, run with the
+    given core (None: pure Python)."""
+    saved, _native.CORE = _native.CORE, native  # type: ignore[assignment]  # the path under test
+    try:
+        memo: FactMemo[object] = FactMemo(size=5, longest=3)
+        asked: list[list[str]] = []
+
+        def compute(todo: list[str]) -> list[object]:
+            asked.append(list(todo))
+            return [None if not t else len(t) for t in todo]  # None is a fact too
+
+        got = [memo.facts(tuple(b) if k % 2 else b, compute) for k, b in enumerate(batches)]
+        return got, asked, dict(memo._known)
+    finally:
+        _native.CORE = saved
+
+
+@given(st.lists(st.lists(st.sampled_from(["", "a", "bb", "ccc", "dddd", "a", "bb"]), max_size=8), max_size=6))
+def test_the_memo_lookups_are_the_reference(batches: list[list[str]]) -> None:
+    """A FactMemo with the core's lookups gives, computes and keeps what the pure-Python one does (misses asked
+    once each, in order, None facts, a full memo starting again, long texts not kept)."""
+    assert _memo_run(batches, core) == _memo_run(batches, None)
+
+
+def test_the_memo_lookups_refuse_what_they_cannot_read() -> None:
+    with pytest.raises(TypeError, match="tuple or list"):
+        core.known_facts(iter(["a"]), {}, None)
+    with pytest.raises(ValueError, match="differ in length"):
+        core.fill_facts([None], ("a", "b"), {}, None)
+    with pytest.raises(KeyError):
+        core.fill_facts([None], ("a",), {}, None)
+    with pytest.raises(TypeError):
+        core.known_facts(["a"], ["not a dict"], None)
 
 
 _HASHTAG_CLASSES = {"tag_char": entities._TAG_CHAR, "letter": entities._HAS_LETTER.pattern}

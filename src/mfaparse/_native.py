@@ -35,6 +35,9 @@ FUNCTIONS = (
     "strip_line_ends",
     "stripped",
     "find_pair",
+    "strip_zero_width",
+    "known_facts",
+    "fill_facts",
 )
 """What the core must have to be used: a build without one of them is an older checkout's."""
 

@@ -380,6 +380,98 @@ texts_of(PyObject *texts, PyObject ***items, Py_ssize_t *n)
     return 0;
 }
 
+PyDoc_STRVAR(known_facts_doc,
+"known_facts(texts, known, missing)\n--\n\n"
+"The lookups of mfaparse._lines.memo.FactMemo.facts: (each text's fact in the dict known, or missing; the "
+"distinct texts known lacks, in order of first use), texts a tuple or list.");
+
+static PyObject *
+known_facts(PyObject *module, PyObject *args)
+{
+    PyObject *texts, *known, *missing;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "OO!O:known_facts", &texts, &PyDict_Type, &known, &missing)) {
+        return NULL;
+    }
+    PyObject **items;
+    Py_ssize_t n;
+    if (texts_of(texts, &items, &n) < 0) {
+        return NULL;
+    }
+    PyObject *facts = PyList_New(n);
+    PyObject *todo = PyList_New(0);
+    PyObject *asked = NULL; /* the texts in todo, made at the first miss */
+    if (facts == NULL || todo == NULL) {
+        goto error;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *fact = PyDict_GetItemWithError(known, items[i]); /* borrowed */
+        if (fact == NULL) {
+            if (PyErr_Occurred()) {
+                goto error;
+            }
+            fact = missing;
+            if (asked == NULL && (asked = PySet_New(NULL)) == NULL) {
+                goto error;
+            }
+            int seen = PySet_Contains(asked, items[i]);
+            if (seen < 0 || (!seen && (PySet_Add(asked, items[i]) < 0 || PyList_Append(todo, items[i]) < 0))) {
+                goto error;
+            }
+        }
+        Py_INCREF(fact);
+        PyList_SET_ITEM(facts, i, fact);
+    }
+    Py_XDECREF(asked);
+    PyObject *out = PyTuple_Pack(2, facts, todo);
+    Py_DECREF(facts);
+    Py_DECREF(todo);
+    return out;
+error:
+    Py_XDECREF(facts);
+    Py_XDECREF(todo);
+    Py_XDECREF(asked);
+    return NULL;
+}
+
+PyDoc_STRVAR(fill_facts_doc,
+"fill_facts(facts, texts, learnt, missing)\n--\n\n"
+"Where facts (a list from known_facts) holds missing, the fact learnt (a dict) has for that text, in place.");
+
+static PyObject *
+fill_facts(PyObject *module, PyObject *args)
+{
+    PyObject *facts, *texts, *learnt, *missing;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "O!OO!O:fill_facts", &PyList_Type, &facts, &texts, &PyDict_Type, &learnt, &missing)) {
+        return NULL;
+    }
+    PyObject **items;
+    Py_ssize_t n;
+    if (texts_of(texts, &items, &n) < 0) {
+        return NULL;
+    }
+    if (PyList_GET_SIZE(facts) != n) {
+        PyErr_SetString(PyExc_ValueError, "facts and texts differ in length");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (PyList_GET_ITEM(facts, i) != missing) {
+            continue;
+        }
+        PyObject *fact = PyDict_GetItemWithError(learnt, items[i]); /* borrowed */
+        if (fact == NULL) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetObject(PyExc_KeyError, items[i]);
+            }
+            return NULL;
+        }
+        Py_INCREF(fact);
+        PyList_SetItem(facts, i, fact); /* drops the reference to missing */
+    }
+    Py_RETURN_NONE;
+}
+
 PyDoc_STRVAR(line_starts_doc,
 "line_starts(texts, base)\n--\n\n"
 "mfaparse._lines.rules.line_starts: where each line of texts (a tuple or list of str) starts (base, then one "
@@ -671,6 +763,8 @@ static PyMethodDef methods[] = {
     {"find_runs", find_runs, METH_VARARGS, find_runs_doc},
     {"may_repeat", may_repeat, METH_VARARGS, may_repeat_doc},
     {"line_starts", line_starts, METH_VARARGS, line_starts_doc},
+    {"known_facts", known_facts, METH_VARARGS, known_facts_doc},
+    {"fill_facts", fill_facts, METH_VARARGS, fill_facts_doc},
     {"occurrences", occurrences, METH_VARARGS, occurrences_doc},
     {"strip_line_ends", strip_line_ends, METH_VARARGS, strip_line_ends_doc},
     {"stripped", stripped, METH_VARARGS, stripped_doc},
