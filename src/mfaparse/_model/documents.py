@@ -32,6 +32,7 @@ __all__ = [
     "Quote",
     "Speaker",
     "TelegramDump",
+    "new_forward",
 ]
 
 
@@ -60,10 +61,10 @@ class Forward(Record):
         ('Russian MFA', ('RU',), 5)
         """
         name, flags = name_and_flags(display)
-        return (_new_forward if cls is Forward else cls)(name=name, flags=flags, **fields)
+        return (new_forward if cls is Forward else cls)(name=name, flags=flags, **fields)
 
 
-_new_forward = maker(Forward)  # the core's where it is in use: the forward of every forwarded post
+new_forward = maker(Forward)  # the core's where it is in use: the forward of every forwarded post
 
 
 @attrs.frozen(kw_only=True)

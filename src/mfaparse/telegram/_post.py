@@ -21,17 +21,18 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 
 import attrs
 
 from mfaparse._lines import vocab
 from mfaparse._lines.rules import Lines, is_media_continuation, link_words, removal_kind
-from mfaparse._model.base import Hashtag, Link, Mention, PartialDate, Removal, Span
+from mfaparse._model.base import Hashtag, Link, Mention, PartialDate, Removal, Span, trusted_removal, trusted_span
 from mfaparse._model.build import maker
-from mfaparse._model.documents import Block, Forward, Media, Post, Speaker
+from mfaparse._model.documents import Block, Forward, Media, Post, Speaker, new_forward
 from mfaparse._text.dedup import DedupOptions, contiguous, duplicate_lines
-from mfaparse._text.emoji import strip_emoji
+from mfaparse._text.emoji import name_and_flags, strip_emoji
 from mfaparse._text.entities import add_hashtags, add_mentions, hashtags_in, links_in, mentions_in
 from mfaparse.telegram._layout import read_layout
 
@@ -321,17 +322,34 @@ def run_scraped(lines: Lines, first: int, end: int, *, page_channel: str | None 
     stage reads it and every later stage finds nothing kept, so the Post is built here at once, without the state
     and the stages (tests/test_telegram_text.py checks the shortcut against the pipeline)."""
     if end == first + 1:
-        name = vocab.forward_name(lines.stripped[first])
-        if name is not None:
-            removal = lines.removal("header", first)  # what the header stage removes
+        forward = _header_forward(lines.stripped[first])
+        if forward is not None:
+            text, start = lines.texts[first], lines.starts[first]
+            span = trusted_span(start, start + len(text))  # lines.removal("header", first), as the stage removes it
+            name, flags = forward
             return _new_post(
-                span=removal.span,
+                span=span,
                 text="",
-                removed=(removal,),
-                forward=Forward.from_display(name, span=removal.span),
+                removed=(trusted_removal("header", span, text),),
+                forward=new_forward(name=name, flags=flags, span=span),  # Forward.from_display's
                 channel=page_channel,
             )
     return run(PostState.start(lines, first, end, page_channel=page_channel), SCRAPED)
+
+
+def _header_forward(header: str) -> tuple[str, tuple[str, ...]] | None:
+    """The name and flags of a forward header line (stripped), or None for another line: remembered for short
+    lines, one lookup where a dump of forward lines asked two memos a post."""
+    return _header_forward_seen(header) if len(header) <= _LONGEST_HEADER else _read_header_forward(header)
+
+
+def _read_header_forward(header: str) -> tuple[str, tuple[str, ...]] | None:
+    name = vocab.forward_name(header)
+    return None if name is None else name_and_flags(name)
+
+
+_LONGEST_HEADER = 256
+_header_forward_seen = functools.lru_cache(maxsize=1024)(_read_header_forward)
 
 
 def _start(removal: Removal) -> int:
