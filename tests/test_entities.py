@@ -150,6 +150,7 @@ def test_utf16_round_trip(text: str) -> None:
     )
 )
 @example("&amp;amp; &#171; &quot;x&lt &copy; &&amp; #a @abcdef")
+@example("@@abcdef @abcdefg@hijklm x@abcdef @Ab_cdefghijklmnopqrstuvwxyz0123456789 @abcde.fg")
 def test_tags_and_mentions_found_as_a_full_scan_finds_them(text: str) -> None:
     """Trying the patterns only at '#', '@' and '&' finds what their scan of every position finds, and replaces
     what their ``sub`` replaces."""
@@ -161,6 +162,7 @@ def test_tags_and_mentions_found_as_a_full_scan_finds_them(text: str) -> None:
         assert [m.span() for m in marked(pattern, text, mark)] == [m.span() for m in pattern.finditer(text)]
         assert sub_marked(pattern, text, mark, "<>") == pattern.sub("<>", text)
     assert sub_marked(_ENTITY, text, "&", lambda m: m.group().upper()) == _ENTITY.sub(lambda m: m.group().upper(), text)
+    assert [m.span() for m in entities._mention_matches(text)] == [m.span() for m in _MENTION.finditer(text)]
 
 
 def _tag_line_reference(line: str) -> bool:

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import bisect
+import re  # the scan for mention starts: a literal first character
 from collections.abc import Iterator, Sequence
 from typing import Literal
 
@@ -118,8 +119,13 @@ def add_mentions(found: dict[str, Mention], text: str, base: int = 0) -> None:
 
 
 def _mention_matches(text: str) -> Iterator[regex.Match[str]]:
-    """The matches of the mentions of ``text``."""
-    return marked(_MENTION, text, "@") if "@" in text else iter(())
+    """The matches of the mentions of ``text``, tried where ``@`` stands before an ASCII letter, as every mention
+    starts (``@`` repeated has no such place)."""
+    return marked(_MENTION, text, _MENTION_START) if "@" in text else iter(())
+
+
+_MENTION_START = re.compile("@[A-Za-z]")
+"""Where a mention can start: stdlib ``re``, whose scan skips to each ``@`` at memory speed."""
 
 
 def find_mentions(text: str) -> tuple[Mention, ...]:

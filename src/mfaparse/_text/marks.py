@@ -12,6 +12,7 @@ patterns of hashtags, mentions and HTML entities, which never match but at their
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Protocol, TypeVar
 
@@ -34,12 +35,14 @@ class _Pattern(Protocol[M_co]):
     def finditer(self, string: str, pos: int = ...) -> Iterator[M_co]: ...
 
 
-def marked(pattern: _Pattern[M], text: str, mark: str) -> Iterator[M]:
+def marked(pattern: _Pattern[M], text: str, mark: str | re.Pattern[str]) -> Iterator[M]:
     """What ``pattern.finditer(text)`` yields for a pattern that starts with ``mark`` (never inside a match):
     the pattern is tried only where ``str.find`` puts the mark, not at every position — until marks come densely
     (``#`` repeated), where one call per mark costs more than ``finditer``'s own scan from there on (a match is
-    never before its mark, and the pattern sees the text before it: the matches are the same)."""
-    at = text.find(mark)
+    never before its mark, and the pattern sees the text before it: the matches are the same). ``mark`` may be a
+    stdlib pattern of where a match can start (``@`` then a letter: ``@`` repeated then has no place to try)."""
+    find = _finder(text, mark)
+    at = find(0)
     tried = 0
     while at >= 0:
         tried += 1
@@ -47,11 +50,17 @@ def marked(pattern: _Pattern[M], text: str, mark: str) -> Iterator[M]:
             yield from pattern.finditer(text, at)
             return
         m = pattern.match(text, at)
+        at = find(m.end() if m is not None else at + 1)
         if m is not None:
             yield m
-            at = text.find(mark, m.end())
-        else:
-            at = text.find(mark, at + 1)
+
+
+def _finder(text: str, mark: str | re.Pattern[str]) -> Callable[[int], int]:
+    """Where the next ``mark`` in ``text`` stands at or after a place, or -1."""
+    if isinstance(mark, str):
+        return lambda pos: text.find(mark, pos)
+    search = mark.search
+    return lambda pos: found.start() if (found := search(text, pos)) is not None else -1
 
 
 _DENSE_AFTER = 64  # marks tried before their density counts
