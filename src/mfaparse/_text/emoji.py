@@ -67,6 +67,8 @@ _ALTERNATIVES = {"flag": 0, "keycap": 1, "emoji": 2, "component": 3}
 _RI_A = 0x1F1E6  # REGIONAL INDICATOR SYMBOL LETTER A
 _RI_COUNT = 26
 _FIRST_RI, _LAST_RI = chr(_RI_A), chr(_RI_A + _RI_COUNT - 1)
+_PAIR_CODES: dict[str, str | None] = {}
+"""The code of each pair of regional indicators seen (at most 26 × 26)."""
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -97,8 +99,8 @@ def find_emoji(text: str) -> tuple[EmojiMatch, ...]:
         kind: EmojiKind
         code: str | None = None
         cluster = text[start:end]
-        if alternative == 0:
-            kind, code = "flag", flag_code(cluster)
+        if alternative == 0:  # two regional indicators: 676 pairs, each read once
+            kind, code = "flag", _PAIR_CODES.get(cluster) or _PAIR_CODES.setdefault(cluster, flag_code(cluster))
         elif alternative == 1:
             kind, code = "keycap", cluster[0]
         elif alternative == 2:
