@@ -77,12 +77,12 @@ class FactMemo(Generic[T]):
 
     def _learn(self, todo: list[str], compute: Callable[[list[str]], Sequence[T]]) -> dict[str, T]:
         """The facts of texts the memo lacks, computed, and remembered where short enough and there is room."""
-        computed = compute(todo)
+        learnt = dict(zip(todo, compute(todo), strict=True))  # the texts are distinct: one fact each
         known = self._known
         if len(known) + len(todo) > self.size:
             known.clear()  # start again: a bounded memo, and the cheapest eviction
         longest, size = self.longest, self.size
-        for text, fact in zip(todo, computed, strict=True):
+        for text, fact in learnt.items():
             if len(text) <= longest and len(known) < size:
                 known[text] = fact
-        return dict(zip(todo, computed, strict=True))
+        return learnt
