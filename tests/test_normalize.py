@@ -127,3 +127,28 @@ def test_injected_mojibake_is_repaired(text: str) -> None:
     """A line of real words broken as cp1252 comes back as written."""
     broken = text.encode("utf-8").decode("sloppy-windows-1252")
     assert normalize(broken) == normalize(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["a", "é", "’", "\ud800", "\u03ff", "\u0400", "Ж", "\u04ff", "\u0500", "🙂"]), max_size=40
+    ).map("".join),
+    st.sampled_from([0, 511, 512, 513, 1 << 16, (1 << 16) + 600]),
+)
+def test_the_cyrillic_check_is_the_class_search(tail: str, padding: int) -> None:
+    """``_has_cyrillic`` (the core's scan, or the opening then UTF-8 lead bytes chunk by chunk) says what a search
+    of U+0400-U+04FF says, wherever in the text the letter stands."""
+    import re  # noqa: PLC0415  # the reference class, only here
+
+    from mfaparse import _native  # noqa: PLC0415  # switched off and on below
+    from mfaparse._text import normalize as module  # noqa: PLC0415  # private helper under test
+
+    text = "’" * padding + tail
+    expected = re.search("[\u0400-\u04ff]", text) is not None
+    core = _native.CORE
+    try:
+        _native.CORE = None
+        assert module._has_cyrillic(text) is expected
+    finally:
+        _native.CORE = core
+    assert module._has_cyrillic(text) is expected

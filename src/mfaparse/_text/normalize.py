@@ -124,7 +124,30 @@ _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 # À..ÿ (plus ¨/¸ for Ё/ё), so a misread word is a run of those; French, German or Spanish words mix
 # them with ASCII letters.
 _CP1251_AS_LATIN = re.compile(r"[\xa8\xb8\xc0-\xff]{2,}")
-_ANY_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_ANY_CYRILLIC = _Prefilter("\u0400-\u04ff")
+# Without the core: a first look at the text's opening, then the UTF-8 bytes of the rest, chunk by chunk, for the
+# lead bytes of U+0400-U+04FF (D0-D3: never a continuation byte), each a memchr; a stdlib re scan of a text with
+# no Cyrillic costs several nanoseconds a character.
+_CYRILLIC_LEADS = (b"\xd0", b"\xd1", b"\xd2", b"\xd3")
+_CYRILLIC_PROBE = 512
+_CYRILLIC_CHUNK = 1 << 16
+
+
+def _has_cyrillic(text: str) -> bool:
+    """Whether ``text`` holds a character of U+0400-U+04FF (``_ANY_CYRILLIC.pattern.search``)."""
+    if text.isascii():
+        return False
+    if _native.CORE is not None:
+        return _ANY_CYRILLIC.find(text) >= 0
+    if _ANY_CYRILLIC.pattern.search(text, 0, _CYRILLIC_PROBE) is not None:  # Russian text: at once
+        return True
+    for at in range(_CYRILLIC_PROBE, len(text), _CYRILLIC_CHUNK):
+        data = text[at : at + _CYRILLIC_CHUNK].encode("utf-8", "surrogatepass")
+        if any(lead in data for lead in _CYRILLIC_LEADS):
+            return True
+    return False
+
+
 # Where a line may need work — invisible debris, the UTF-8 gate, the cp1251 check: two scans, one class each.
 _REPAIR_PREFILTERS = (
     _Prefilter("\xa0\xad\xa8\xb8\xc0-\xff\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff" + _CONTROL),
@@ -216,7 +239,7 @@ def _normalize_once(text: str) -> str:
     if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
         text = _NEWLINES.sub("\n", text)
     text = _unescape(text)
-    cyrillic = _ANY_CYRILLIC.search(text) is not None  # stops at the first: cheap for Russian, one scan for the rest
+    cyrillic = _has_cyrillic(text)
     # One scan finds the lines that hold invisible debris or may hold mojibake; only they are worked on.
     text = _fix_lines(text, _REPAIR_PREFILTERS if cyrillic else _REPAIR_PREFILTERS[:1], _repair_line)
     if cyrillic and _KOI8_HINT.find(text) >= 0:
