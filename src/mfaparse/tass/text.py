@@ -34,6 +34,7 @@ __all__ = ["Known", "build_article", "item_starts", "parse_tass", "units_of"]
 _STAMP_WORDS = regex.compile(r"(?i)updated|обновлено|,|\s|\.")
 # An editor's note: "(Australian-UK-US security partnership - TASS)", "(… — прим. ТАСС)".
 _EDITOR_NOTE = regex.compile(r"\((?P<note>[^()\n]{2,400}?)\s*[-–—]\s*(?:TASS|ТАСС|прим\.\s*ТАСС|прим\.\s*ред\.)\)")
+_EDITOR_NOTE_ENDS = ("TASS)", "ТАСС)", "ред.)")  # how every note ends: most sources have none, and are not scanned
 # Letters counted on the UTF-8 bytes (C loops, no match objects): Cyrillic U+0400-U+04FF has lead bytes D0-D3;
 # Latin is A-Z, a-z and U+00C0-U+024F (lead bytes C3-C9).
 _CYRILLIC_LEADS = tuple(bytes([b]) for b in range(0xD0, 0xD4))
@@ -269,7 +270,7 @@ def build_article(
 
     notes = tuple(
         EditorNote(text=m.group("note").strip(), span=trusted_span(p.start + m.start(), p.start + m.end()))
-        for p in paragraphs
+        for p in (paragraphs if any(map(source.__contains__, _EDITOR_NOTE_ENDS)) else ())
         for m in _EDITOR_NOTE.finditer(p.slice(source))
     )
     quotes, speakers = find_quotes(source, paragraphs)
