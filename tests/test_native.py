@@ -95,6 +95,14 @@ def test_occurrences_are_the_reference(text: str, words: list[str]) -> None:
     assert core.occurrences(text, set(words)) == quotes._occurrences_python(text, set(words))  # a set's order
 
 
+@given(text_of, words_of)
+@example("Ministers xMinister Замминистра, _Minister", ["Minister", "министр", "министра"])
+@example("a a", ["", "a"])  # the empty word begins at every word start, the text's end among them
+def test_word_starts_are_the_reference(text: str, words: list[str]) -> None:
+    assert core.word_starts(text, words) == quotes._word_starts_python(text, words)
+    assert core.word_starts(text, set(words)) == quotes._word_starts_python(text, words)
+
+
 def test_the_core_refuses_what_the_reference_never_passes() -> None:
     with pytest.raises(TypeError):
         core.find_runs(["a"], [1], [False], ("…",), 1, 1, 1, 1)
@@ -108,6 +116,10 @@ def test_the_core_refuses_what_the_reference_never_passes() -> None:
         core.occurrences("a", ["a", 1])
     with pytest.raises(TypeError):
         core.occurrences(b"a", ["a"])
+    with pytest.raises(TypeError):
+        core.word_starts("a", ["a", None])
+    with pytest.raises(TypeError):
+        core.word_starts("a", 1)
 
 
 @given(st.one_of(telegram_like, st.text(alphabet=st.sampled_from("#_a1 \u200c\ufe0f\u20e3é\u0301٣Жx#.")), st.text()))

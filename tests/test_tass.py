@@ -8,7 +8,7 @@ import pathlib
 
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import mfaparse
@@ -311,6 +311,34 @@ def test_name_occurrences_match_a_regex_alternation(pieces: list[str]) -> None:
     assert _occurrences(text, words) == [(m.start(), m.group()) for m in alternation.finditer(text)]
 
 
+@given(
+    st.lists(
+        st.sampled_from(["Minister", "Ministers", "Spokeswoman", "Замминистра", "министра", "x", "_", "1", " ", "-"]),
+        max_size=30,
+    ).map("".join)
+)
+@example("Замминистра xMinister -Deputy Chairman_Chair")
+def test_role_word_starts_are_the_word_starts_of_the_role_words(text: str) -> None:
+    """The pure path's role-word scan (stdlib re, non-overlapping, filtered to word starts) finds what the
+    reference of the core's ``word_starts`` finds: the role words are letters, so no word start is inside a match."""
+    from mfaparse import _native  # noqa: PLC0415  # switched off and on below
+    from mfaparse.tass import quotes  # noqa: PLC0415  # private helpers under test
+
+    assert all(word.isalpha() for word in quotes._ROLE_STARTS)  # the pattern's words, spelt out
+    spelt = {*regex.findall(r"\w+", quotes._ROLE_START.pattern.replace("(?:wo)?", "")), "Spokeswoman"}
+    assert spelt == set(quotes._ROLE_STARTS)
+    paragraph = [mfaparse.Span(start=0, end=len(text))]
+    core = _native.CORE
+    try:
+        _native.CORE = None
+        pure = [at for _, at in quotes._role_word_starts(text, paragraph)]
+    finally:
+        _native.CORE = core
+    assert [at for _, at in quotes._role_word_starts(text, paragraph)] == pure  # the core's, where it runs
+    lower = [at for at, _ in quotes._occurrences_python(text, quotes._LOWER_ROLES)]
+    assert pure == sorted({*quotes._word_starts_python(text, quotes._ROLE_STARTS), *lower})
+
+
 @given(st.text(max_size=300))
 def test_language_counts_letters_as_the_character_classes_do(text: str) -> None:
     """The byte-level letter count gives the language the Cyrillic and Latin character classes give."""
@@ -524,3 +552,44 @@ def test_the_speaker_before_a_quote_is_searched_only_where_it_can_match(window: 
     tail = window.rstrip().rstrip(":").rstrip()
     if not tail.endswith(quotes_module._BEFORE_VERBS):
         assert quotes_module._BEFORE.search(window) is None
+
+
+@given(
+    st.lists(
+        st.sampled_from(["(", ")", "note", " - ", "–", "TASS", "ТАСС", "прим.", " ", "ред.", "прим. ред.", "\n", "x"]),
+        max_size=30,
+    ).map("".join)
+)
+@example("(Collective Security Treaty Organization - TASS)")
+@example("(прим.  ред.)(ok - прим. ред.)")
+def test_editor_notes_end_as_the_precheck_says(text: str) -> None:
+    """A source is searched for editor's notes only if it holds an end of one: every match ends with one."""
+    from mfaparse.tass.text import _EDITOR_NOTE, _EDITOR_NOTE_ENDS  # noqa: PLC0415  # private rule under test
+
+    for m in _EDITOR_NOTE.finditer(text):
+        assert m.group().endswith(_EDITOR_NOTE_ENDS)
+
+
+_HEAD_TOKENS = ["Russian", "Foreign", "Minister", "Chairman", "Ministers", "Sergey", "Lavrov", "Petrov-Vodkin",
+                "Abc-def", "-", "of", "the", "proof", "McDonald", "O’Neil", "Ab-Cd", "B", "x", "a", "1", ",", "Лавров",
+                "Сергей", "Первый", "оф"]  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_HEAD_TOKENS), st.sampled_from(["", " ", "  ", "\t", "\u00a0"])), max_size=14
+    ).map(lambda pairs: "".join(a + b for a, b in pairs)),
+    st.integers(0, 200),
+    st.integers(0, 200),
+)
+@example("Deputy Secretary of Russia’s Security Council Alexander Venediktov", 0, 200)
+@example("proof of the Russian Foreign ", 0, 200)
+def test_backward_window_searches_find_what_a_forward_search_finds(text: str, lo: int, hi: int) -> None:
+    """The end-anchored window searches run backwards (``(?r)``): the same match as the forward pattern's."""
+    from mfaparse.tass import quotes  # noqa: PLC0415  # private patterns under test
+
+    lo, hi = min(lo, len(text)), min(hi, len(text))
+    for backward in (quotes._NAME_BEFORE, quotes._ROLE_HEAD):
+        forward = regex.compile(backward.pattern.removeprefix("(?r)"), flags=backward.flags & ~regex.REVERSE)
+        found, expected = backward.search(text, lo, hi), forward.search(text, lo, hi)
+        assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))

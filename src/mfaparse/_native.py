@@ -3,8 +3,8 @@ switched off by ``MFAPARSE_NATIVE=0``.
 
 It takes the per-line loops of dedup (:func:`mfaparse._text.dedup._find_runs`, ``_may_repeat``), the line
 starts and stripped lines of :class:`~mfaparse._lines.rules.Lines`, ``normalize``'s line-end strip and prefilter
-scans, the whole-word search of TASS quotes (``mfaparse.tass.quotes._occurrences``), the hashtag and emoji scans
-(with tables read off ``regex`` at build time: :func:`tables_agree`) and record construction
+scans, the whole-word searches of TASS quotes (``mfaparse.tass.quotes._occurrences``, ``_word_starts_python``),
+the hashtag and emoji scans (with tables read off ``regex`` at build time: :func:`tables_agree`) and record construction
 (:func:`mfaparse._model.build.maker`). The pure-Python code beside each call is complete and is the reference:
 the differential tests run both and demand identical records, and CI runs the whole suite both ways.
 
@@ -28,6 +28,7 @@ FUNCTIONS = (
     "may_repeat",
     "line_starts",
     "occurrences",
+    "word_starts",
     "maker",
     "hashtag_spans",
     "emoji_clusters",

@@ -11,6 +11,7 @@
 
 #include "_records.h"
 #include "_scan.h"
+#include "_words.h"
 
 /* line.rstrip().endswith(suffixes): 1, 0, or -1 with an exception set. */
 static int
@@ -625,109 +626,10 @@ PyDoc_STRVAR(occurrences_doc,
 "before or after), leftmost first, the longest word where several start at one place, never overlapping: a "
 "list of (at, word).");
 
-typedef struct {
-    Py_ssize_t at;
-    Py_ssize_t length;
-    PyObject *word; /* borrowed from the words sequence, which outlives the hits */
-} hit_t;
-
-/* str.isalnum() of one character, or '_': what the reference's _is_word_char says. */
-static int
-is_word_char(Py_UCS4 ch)
-{
-    return ch == '_' || Py_UNICODE_ISALNUM(ch);
-}
-
-/* The reference sorts (at, -length, word): by place, the longest first (one place and length is one word). */
-static int
-hit_order(const void *a, const void *b)
-{
-    const hit_t *x = a, *y = b;
-    if (x->at != y->at) {
-        return x->at < y->at ? -1 : 1;
-    }
-    if (x->length != y->length) {
-        return x->length > y->length ? -1 : 1;
-    }
-    return 0;
-}
-
-static PyObject *
-occurrences(PyObject *module, PyObject *args)
-{
-    PyObject *text, *given;
-    if (!PyArg_ParseTuple(args, "UO:occurrences", &text, &given)) {
-        return NULL;
-    }
-    PyObject *words = PySequence_Fast(given, "words must be an iterable of str");
-    if (words == NULL) {
-        return NULL;
-    }
-    Py_ssize_t count = PySequence_Fast_GET_SIZE(words);
-    Py_ssize_t size = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    hit_t *hits = NULL;
-    Py_ssize_t used = 0, room = 0;
-    PyObject *found = NULL;
-    for (Py_ssize_t k = 0; k < count; k++) {
-        PyObject *word = PySequence_Fast_GET_ITEM(words, k);
-        if (!PyUnicode_Check(word)) {
-            PyErr_SetString(PyExc_TypeError, "words must hold str");
-            goto done;
-        }
-        Py_ssize_t length = PyUnicode_GET_LENGTH(word);
-        Py_ssize_t at = PyUnicode_Find(text, word, 0, size, 1);
-        while (at >= 0) {
-            Py_ssize_t end = at + length;
-            if ((at == 0 || !is_word_char(PyUnicode_READ(kind, data, at - 1)))
-                && (end == size || !is_word_char(PyUnicode_READ(kind, data, end)))) {
-                if (used == room) {
-                    room = room ? 2 * room : 16;
-                    hit_t *more = PyMem_Realloc(hits, (size_t)room * sizeof(hit_t));
-                    if (more == NULL) {
-                        PyErr_NoMemory();
-                        goto done;
-                    }
-                    hits = more;
-                }
-                hits[used].at = at;
-                hits[used].length = length;
-                hits[used].word = word;
-                used++;
-            }
-            at = PyUnicode_Find(text, word, at + 1, size, 1);
-        }
-        if (at == -2) { /* PyUnicode_Find's error */
-            goto done;
-        }
-    }
-    if (used > 1) {
-        qsort(hits, (size_t)used, sizeof(hit_t), hit_order);
-    }
-    found = PyList_New(0);
-    if (found == NULL) {
-        goto done;
-    }
-    Py_ssize_t free_from = 0;
-    for (Py_ssize_t i = 0; i < used; i++) {
-        if (hits[i].at < free_from) {
-            continue;
-        }
-        PyObject *pair = Py_BuildValue("(nO)", hits[i].at, hits[i].word);
-        if (pair == NULL || PyList_Append(found, pair) < 0) {
-            Py_XDECREF(pair);
-            Py_CLEAR(found);
-            goto done;
-        }
-        Py_DECREF(pair);
-        free_from = hits[i].at + hits[i].length;
-    }
-done:
-    PyMem_Free(hits);
-    Py_DECREF(words);
-    return found;
-}
+PyDoc_STRVAR(word_starts_doc,
+"word_starts(text, words)\n--\n\n"
+"mfaparse.tass.quotes._word_starts_python: each place of text where one of words begins and no letter, digit or "
+"'_' stands just before (the word's end unchecked), ascending.");
 
 PyDoc_STRVAR(maker_doc,
     "maker(cls, slots, keywords, defaults, required, /)\n--\n\n"
@@ -765,7 +667,8 @@ static PyMethodDef methods[] = {
     {"line_starts", line_starts, METH_VARARGS, line_starts_doc},
     {"known_facts", known_facts, METH_VARARGS, known_facts_doc},
     {"fill_facts", fill_facts, METH_VARARGS, fill_facts_doc},
-    {"occurrences", occurrences, METH_VARARGS, occurrences_doc},
+    {"occurrences", words_occurrences, METH_VARARGS, occurrences_doc},
+    {"word_starts", words_word_starts, METH_VARARGS, word_starts_doc},
     {"strip_line_ends", strip_line_ends, METH_VARARGS, strip_line_ends_doc},
     {"stripped", stripped, METH_VARARGS, stripped_doc},
     {"maker", records_maker, METH_VARARGS, maker_doc},
