@@ -593,3 +593,20 @@ def test_backward_window_searches_find_what_a_forward_search_finds(text: str, lo
         forward = regex.compile(backward.pattern.removeprefix("(?r)"), flags=backward.flags & ~regex.REVERSE)
         found, expected = backward.search(text, lo, hi), forward.search(text, lo, hi)
         assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
+
+
+@given(
+    st.lists(
+        st.sampled_from(["14", ":", "10", "UTC+3", "August", "06", "октября", "2024-08-28", "١٤", "٣٠", "Moscow",
+                         " ", ", ", ".", "-", "обновлено", "MSK", "x"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_no_date_or_time_without_a_digit(line: str) -> None:
+    """Timestamp lines are read only where a digit stands: no date or time pattern matches without one."""
+    from mfaparse._text.dates import find_dates, parse_time  # noqa: PLC0415  # the readers the stamp lines use
+    from mfaparse.tass.text import _DIGIT  # noqa: PLC0415  # private precheck under test
+
+    if _DIGIT.search(line) is None:
+        assert parse_time(line) is None
+        assert find_dates(line) == ()

@@ -212,12 +212,15 @@ _VERB_WORDS = frozenset(_VERBS.replace("\\ ", " ").split("|") + _RU_VERBS.split(
 _SPEAKS = regex.compile(rf",?\s+(?:[^,.\"“”«»]{{0,60}},\s+)?(?:{_VERBS}|{_RU_VERBS})\b", flags=regex.V1)
 
 
-def find_quotes(source: str, paragraphs: Sequence[Span]) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
-    """Quoted statements in ``paragraphs`` (spans into ``source``) with speakers, and the people named with roles.
+def find_quotes(
+    source: str, paragraphs: Sequence[Span], texts: Sequence[str] | None = None
+) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
+    """Quoted statements in ``paragraphs`` (spans into ``source``) with speakers, and the people named with roles;
+    ``texts`` are the paragraphs' texts where the caller has them.
 
     ``he said`` is the last person named as speaking before the quote; a surname is the full name given earlier.
     """
-    texts = [p.slice(source) for p in paragraphs]
+    texts = [p.slice(source) for p in paragraphs] if texts is None else texts
     speakers: dict[str, Speaker] = {}
     by_surname: dict[str, str] = {}
     starts = _role_word_starts(source, paragraphs)

@@ -46,6 +46,7 @@ _LONGEST_CRUMB = len("Russian Politics & Diplomacy") + 12
 _LONGEST_STAMP_LINE = _LONGEST_STAMP + 100  # a stamp with a place or a photo credit after it
 _LOOKAHEAD_UNITS = 6  # a dateline is looked for among the first few units
 _LONGEST_TITLE = 250
+_DIGIT = regex.compile(r"\d")  # the digit every date and time pattern needs (regex's \d, as theirs)
 
 
 def units_of(source: str) -> list[Span]:
@@ -64,6 +65,8 @@ def units_of(source: str) -> list[Span]:
 def _timestamp(line: str) -> PartialDateTime | None:
     """The timestamp a line consists of (a time, with its date where given; or a whole date alone), or None."""
     if len(line) > _LONGEST_STAMP:  # "Обновлено 28 августа 2024, 15:20 UTC+3" is 38: a longer line is text
+        return None
+    if _DIGIT.search(line) is None:  # every time and date holds a digit: a headline mostly none
         return None
     time = parse_time(line)
     dates = find_dates(line)
@@ -273,7 +276,8 @@ def build_article(
         for p in (paragraphs if any(map(source.__contains__, _EDITOR_NOTE_ENDS)) else ())
         for m in _EDITOR_NOTE.finditer(p.slice(source))
     )
-    quotes, speakers = find_quotes(source, paragraphs)
+    body = _body_fields(source, paragraphs)
+    quotes, speakers = find_quotes(source, paragraphs, body["paragraphs"])
     return Article(
         source=source,
         title=title.slice(source) if title else None,
@@ -282,7 +286,7 @@ def build_article(
         subtitle_span=subtitle,
         published=_published(known, stamp, dateline, reference_date),
         dateline=dateline,
-        **_body_fields(source, paragraphs),
+        **body,
         editor_notes=notes,
         quotes=quotes,
         speakers=speakers,
@@ -411,7 +415,7 @@ def _looks_like_headline(line: str) -> bool:
 def _stamp_line(line: str) -> tuple[PartialDateTime, int, bool] | None:
     """A timestamp line: its time and date, where the stamp ends (a credit may follow it on the line: ``August 06,
     18:14 UTC+3 © Sergei Bobylev/TASS``), and whether it says when the page was updated; None for other lines."""
-    if len(line) > _LONGEST_STAMP_LINE:
+    if len(line) > _LONGEST_STAMP_LINE or _DIGIT.search(line) is None:
         return None
     whole = _timestamp(line)
     updated = line.lower().startswith(_UPDATED)
