@@ -597,8 +597,28 @@ def test_backward_window_searches_find_what_a_forward_search_finds(text: str, lo
 
 @given(
     st.lists(
-        st.sampled_from(["14", ":", "10", "UTC+3", "August", "06", "октября", "2024-08-28", "١٤", "٣٠", "Moscow",
-                         " ", ", ", ".", "-", "обновлено", "MSK", "x"]),
+        st.sampled_from(
+            [
+                "14",
+                ":",
+                "10",
+                "UTC+3",
+                "August",
+                "06",
+                "октября",
+                "2024-08-28",
+                "١٤",
+                "٣٠",
+                "Moscow",
+                " ",
+                ", ",
+                ".",
+                "-",
+                "обновлено",
+                "MSK",
+                "x",
+            ]
+        ),
         max_size=12,
     ).map("".join)
 )

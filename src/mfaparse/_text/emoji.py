@@ -19,12 +19,18 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from mfaparse import _native
-from mfaparse._model.base import EmojiKind, EmojiMatch, trusted_span
-from mfaparse._model.build import maker
+from mfaparse._model.base import EmojiKind, EmojiMatch, Span, trusted_span
+from mfaparse._model.build import native_maker
 
 __all__ = ["BASE_CHAR", "LETTER_OR_MARK", "find_emoji", "flag_code", "name_and_flags", "strip_emoji"]
 
-_new_match = maker(EmojiMatch)
+
+def _python_match(text: str, span: Span, kind: EmojiKind, code: str | None) -> EmojiMatch:
+    return EmojiMatch(text=text, span=span, kind=kind, code=code)
+
+
+_new_match = native_maker(EmojiMatch, _python_match)
+"""An EmojiMatch from its fields in order (a call a cluster: positional is what the core's maker takes fastest)."""
 
 # What may follow an emoji base inside its cluster: variation selectors, combining marks, tags, skin tones.
 # ZWNJ is left out on purpose (it belongs to Persian and Indic words), and so is ZWJ (joins, below).
@@ -95,22 +101,24 @@ def find_emoji(text: str) -> tuple[EmojiMatch, ...]:
     if not isinstance(text, str):
         raise TypeError(f"find_emoji() takes str, not {type(text).__name__}")
     matches: list[EmojiMatch] = []
+    append, new_match, span = matches.append, _new_match, trusted_span
     for start, end, alternative in _clusters(text):
         kind: EmojiKind
         code: str | None = None
         cluster = text[start:end]
+        if alternative == 3:  # a stray component (a lone VS16): no code to read
+            append(new_match(cluster, span(start, end), "component", None))
+            continue
         if alternative == 0:  # two regional indicators: 676 pairs, each read once
             kind, code = "flag", _PAIR_CODES.get(cluster) or _PAIR_CODES.setdefault(cluster, flag_code(cluster))
         elif alternative == 1:
             kind, code = "keycap", cluster[0]
-        elif alternative == 2:
+        else:  # 2: an emoji
             bare = cluster.strip("\u200d")
             opening = bare[:1]  # a flag opens with a regional indicator or the black flag: look at no other
             code = flag_code(bare) if _FIRST_RI <= opening <= _LAST_RI or opening == _BLACK_FLAG else None
             kind = "flag" if code else "emoji"
-        else:
-            kind = "component"
-        matches.append(_new_match(text=cluster, span=trusted_span(start, end), kind=kind, code=code))
+        append(new_match(cluster, span(start, end), kind, code))
     return tuple(matches)
 
 
