@@ -100,6 +100,35 @@ def test_stream_matches_whole() -> None:
     assert [p.span for p in streamed] == [p.span for p in whole.posts]
 
 
+def _raw_chunks_reference(lines: list[str], *, keep: bool) -> Iterator[tuple[list[str], list[str]]]:
+    """``raw_chunks`` as it was before its one-line path: every given str split, blank buffers asked of anew."""
+    buffer: list[str] = []
+    given: list[str] = []
+    for raw in lines:
+        pieces = raw.split("\n") if "\n" in raw.rstrip("\n") else [raw]
+        for k, piece in enumerate(pieces):
+            line = piece.rstrip("\r\n")
+            if is_forward_header(line) and any(s.strip() for s in buffer):
+                yield buffer, given
+                buffer, given = [], []
+            buffer.append(line)
+            if keep:
+                given.append(piece + ("\n" if len(pieces) > 1 and k < len(pieces) - 1 else ""))
+    if buffer:
+        yield buffer, given
+
+
+_LINE_PIECES = ["Forwarded from A", " Forwarded from B", "Переслано от МИД", "text", "", " ", "\t", "\u3000",
+                "\n", "\r\n", "\r", "\n\n", "x\ny"]  # fmt: skip
+
+
+@given(st.lists(st.lists(st.sampled_from(_LINE_PIECES), max_size=5).map("".join), max_size=20), st.booleans())
+def test_raw_chunks_are_the_reference(lines: list[str], keep: bool) -> None:
+    """The stream's chunks (one-line path, the blank-buffer flag) are what the former loop gave, for lines as a
+    file gives them and for strs that hold several lines, blank and whitespace-only ones among them."""
+    assert list(telegram_text.raw_chunks(lines, keep=keep)) == list(_raw_chunks_reference(lines, keep=keep))
+
+
 def _one_by_one(chunks: list[tuple[str, int]]) -> list[Post]:
     return [post for source, base in chunks for post in parse_chunk(source, base)]
 

@@ -267,18 +267,30 @@ def raw_chunks(lines: Iterable[str], *, keep: bool = True) -> Iterator[tuple[lis
         raise TypeError("iter_telegram() takes an iterable of lines (a file, a list); for one str use parse_telegram")
     buffer: list[str] = []
     given: list[str] = []
+    filled = False  # whether a line of the buffer holds more than whitespace (a header cuts only then)
     for raw in lines:
         if not isinstance(raw, str):
             raise TypeError(f"iter_telegram() takes lines of str, not {type(raw).__name__}")
-        pieces = raw.split("\n") if "\n" in raw.rstrip("\n") else [raw]
-        for k, piece in enumerate(pieces):
-            line = piece.rstrip("\r\n")
-            if is_forward_header(line) and any(s.strip() for s in buffer):
+        if "\n" not in raw.rstrip("\n"):  # one line, as a file gives them: the loop below, unrolled
+            line = raw.rstrip("\r\n")
+            if filled and is_forward_header(line):
                 yield buffer, given
-                buffer, given = [], []
+                buffer, given, filled = [], [], False
             buffer.append(line)
             if keep:
-                given.append(piece + ("\n" if len(pieces) > 1 and k < len(pieces) - 1 else ""))
+                given.append(raw)
+            filled = filled or not (line.isspace() or not line)
+            continue
+        pieces = raw.split("\n")
+        for k, piece in enumerate(pieces):
+            line = piece.rstrip("\r\n")
+            if filled and is_forward_header(line):
+                yield buffer, given
+                buffer, given, filled = [], [], False
+            buffer.append(line)
+            if keep:
+                given.append(piece + ("\n" if k < len(pieces) - 1 else ""))
+            filled = filled or not (line.isspace() or not line)
     if buffer:
         yield buffer, given
 
