@@ -72,7 +72,8 @@ _ALTERNATIVES = {"flag": 0, "keycap": 1, "emoji": 2, "component": 3}
 
 _RI_A = 0x1F1E6  # REGIONAL INDICATOR SYMBOL LETTER A
 _RI_COUNT = 26
-_FIRST_RI, _LAST_RI = chr(_RI_A), chr(_RI_A + _RI_COUNT - 1)
+_FLAG_OPENINGS = frozenset([*map(chr, range(_RI_A, _RI_A + _RI_COUNT)), _BLACK_FLAG])
+"""What a flag opens with (a regional indicator or the black flag): an emoji that opens otherwise has no code."""
 _PAIR_CODES: dict[str, str | None] = {}
 """The code of each pair of regional indicators seen (at most 26 × 26)."""
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -113,10 +114,9 @@ def find_emoji(text: str) -> tuple[EmojiMatch, ...]:
             kind, code = "flag", _PAIR_CODES.get(cluster) or _PAIR_CODES.setdefault(cluster, flag_code(cluster))
         elif alternative == 1:
             kind, code = "keycap", cluster[0]
-        else:  # 2: an emoji
-            bare = cluster.strip("\u200d")
-            opening = bare[:1]  # a flag opens with a regional indicator or the black flag: look at no other
-            code = flag_code(bare) if _FIRST_RI <= opening <= _LAST_RI or opening == _BLACK_FLAG else None
+        else:  # 2: an emoji; a flag opens with a regional indicator or the black flag: look at no other
+            opening = cluster[0] if cluster[0] != "\u200d" else cluster.strip("\u200d")[:1]
+            code = flag_code(cluster.strip("\u200d")) if opening in _FLAG_OPENINGS else None
             kind = "flag" if code else "emoji"
         append(new_match(cluster, span(start, end), kind, code))
     return tuple(matches)
