@@ -209,28 +209,59 @@ append_hit(PyObject *found, Py_ssize_t at, PyObject *word)
     return failed;
 }
 
+/* One call's text, words and the list of what it finds. */
+typedef struct {
+    Words w;
+    PyObject *found;
+    Py_ssize_t size;
+    int kind;
+    const void *data;
+} Search;
+
+/* A call's arguments (format: "UO:name") read into s: 0, or -1 with an exception set (nothing to free then). */
+static int
+search_begin(Search *s, PyObject *args, const char *format)
+{
+    PyObject *text, *given;
+    if (!PyArg_ParseTuple(args, format, &text, &given) || words_read(&s->w, given) < 0) {
+        return -1;
+    }
+    s->found = PyList_New(0);
+    if (s->found == NULL) {
+        words_free(&s->w);
+        return -1;
+    }
+    s->size = PyUnicode_GET_LENGTH(text);
+    s->kind = PyUnicode_KIND(text);
+    s->data = PyUnicode_DATA(text);
+    return 0;
+}
+
+/* What the call returns: the list, or NULL where it failed; the words freed either way. */
+static PyObject *
+search_end(Search *s, int failed)
+{
+    words_free(&s->w);
+    if (failed) {
+        Py_CLEAR(s->found);
+    }
+    return s->found;
+}
+
 PyObject *
 words_occurrences(PyObject *module, PyObject *args)
 {
-    PyObject *text, *given;
-    if (!PyArg_ParseTuple(args, "UO:occurrences", &text, &given)) {
+    Search s;
+    if (search_begin(&s, args, "UO:occurrences") < 0) {
         return NULL;
     }
-    Words w;
-    if (words_read(&w, given) < 0) {
-        return NULL;
-    }
-    PyObject *found = PyList_New(0);
-    if (found == NULL) {
-        words_free(&w);
-        return NULL;
-    }
-    Py_ssize_t size = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
+    const Words *w = &s.w;
+    Py_ssize_t size = s.size;
+    int kind = s.kind;
+    const void *data = s.data;
     PyObject *empty_word = NULL; /* a copy of the empty word, as given */
-    for (Py_ssize_t k = 0; w.empty && k < PySequence_Fast_GET_SIZE(w.sequence); k++) {
-        PyObject *word = PySequence_Fast_GET_ITEM(w.sequence, k);
+    for (Py_ssize_t k = 0; w->empty && k < PySequence_Fast_GET_SIZE(w->sequence); k++) {
+        PyObject *word = PySequence_Fast_GET_ITEM(w->sequence, k);
         if (PyUnicode_GET_LENGTH(word) == 0) {
             empty_word = word;
             break;
@@ -238,84 +269,64 @@ words_occurrences(PyObject *module, PyObject *args)
     }
     Py_ssize_t i = 0;
     while (i <= size) {
-        if (!w.empty) { /* only the places next_candidate stops at can hold a hit */
-            i = next_candidate(&w, kind, data, i, size);
+        if (!w->empty) { /* only the places next_candidate stops at can hold a hit */
+            i = next_candidate(w, kind, data, i, size);
             if (i == size) {
                 break;
             }
         }
         Py_UCS4 c = i < size ? PyUnicode_READ(kind, data, i) : 0;
         const Word *hit = NULL;
-        if (i < size && may_begin(&w, c) && word_begins(kind, data, i)) {
-            hit = word_at(&w, kind, data, size, i, c, 1);
+        if (i < size && may_begin(w, c) && word_begins(kind, data, i)) {
+            hit = word_at(w, kind, data, size, i, c, 1);
         }
         if (hit != NULL) {
-            if (append_hit(found, i, hit->word) < 0) {
-                goto fail;
+            if (append_hit(s.found, i, hit->word) < 0) {
+                return search_end(&s, 1);
             }
             i += hit->length; /* no overlaps: the next hit starts at or after this one's end */
             continue;
         }
         /* the empty word stands wherever no word character is on either side; each copy given is a hit */
-        if (w.empty && word_begins(kind, data, i) && (i == size || !is_word_char(c))) {
-            for (Py_ssize_t e = 0; e < w.empty; e++) {
-                if (append_hit(found, i, empty_word) < 0) {
-                    goto fail;
+        if (w->empty && word_begins(kind, data, i) && (i == size || !is_word_char(c))) {
+            for (Py_ssize_t e = 0; e < w->empty; e++) {
+                if (append_hit(s.found, i, empty_word) < 0) {
+                    return search_end(&s, 1);
                 }
             }
         }
         i++;
     }
-    words_free(&w);
-    return found;
-fail:
-    words_free(&w);
-    Py_DECREF(found);
-    return NULL;
+    return search_end(&s, 0);
 }
 
 PyObject *
 words_word_starts(PyObject *module, PyObject *args)
 {
-    PyObject *text, *given;
-    if (!PyArg_ParseTuple(args, "UO:word_starts", &text, &given)) {
+    Search s;
+    if (search_begin(&s, args, "UO:word_starts") < 0) {
         return NULL;
     }
-    Words w;
-    if (words_read(&w, given) < 0) {
-        return NULL;
-    }
-    PyObject *found = PyList_New(0);
-    if (found == NULL) {
-        words_free(&w);
-        return NULL;
-    }
-    Py_ssize_t size = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    for (Py_ssize_t i = 0; i <= size; i++) {
+    for (Py_ssize_t i = 0; i <= s.size; i++) {
         int starts;
-        if (w.empty) {
-            starts = word_begins(kind, data, i);
+        if (s.w.empty) {
+            starts = word_begins(s.kind, s.data, i);
         }
         else {
-            i = next_candidate(&w, kind, data, i, size);
-            if (i == size) {
+            i = next_candidate(&s.w, s.kind, s.data, i, s.size);
+            if (i == s.size) {
                 break;
             }
-            starts = word_at(&w, kind, data, size, i, PyUnicode_READ(kind, data, i), 0) != NULL;
+            starts = word_at(&s.w, s.kind, s.data, s.size, i, PyUnicode_READ(s.kind, s.data, i), 0) != NULL;
         }
         if (starts) {
             PyObject *at = PyLong_FromSsize_t(i);
-            if (at == NULL || PyList_Append(found, at) < 0) {
-                Py_XDECREF(at);
-                words_free(&w);
-                Py_DECREF(found);
-                return NULL;
+            int failed = at == NULL || PyList_Append(s.found, at) < 0;
+            Py_XDECREF(at);
+            if (failed) {
+                return search_end(&s, 1);
             }
-            Py_DECREF(at);
         }
     }
-    words_free(&w);
-    return found;
+    return search_end(&s, 0);
 }

@@ -271,25 +271,19 @@ def raw_chunks(lines: Iterable[str], *, keep: bool = True) -> Iterator[tuple[lis
     for raw in lines:
         if not isinstance(raw, str):
             raise TypeError(f"iter_telegram() takes lines of str, not {type(raw).__name__}")
-        if "\n" not in raw.rstrip("\n"):  # one line, as a file gives them: the loop below, unrolled
-            line = raw.rstrip("\r\n")
-            if filled and is_forward_header(line):
-                yield buffer, given
-                buffer, given, filled = [], [], False
-            buffer.append(line)
-            if keep:
-                given.append(raw)
-            filled = filled or not (line.isspace() or not line)
-            continue
-        pieces = raw.split("\n")
-        for k, piece in enumerate(pieces):
+        if "\n" not in raw.rstrip("\n"):  # one line, as a file gives them: no split
+            pieces: Sequence[str] = (raw,)
+        else:
+            split = raw.split("\n")
+            pieces = [piece + "\n" for piece in split[:-1]] + split[-1:]  # each as given, its line end kept
+        for piece in pieces:
             line = piece.rstrip("\r\n")
             if filled and is_forward_header(line):
                 yield buffer, given
                 buffer, given, filled = [], [], False
             buffer.append(line)
             if keep:
-                given.append(piece + ("\n" if k < len(pieces) - 1 else ""))
+                given.append(piece)
             filled = filled or not (line.isspace() or not line)
     if buffer:
         yield buffer, given
