@@ -170,6 +170,26 @@ def test_prefilter_scans_are_the_reference(text: str, pos: int, which: int) -> N
     assert core.find_pair(text, pos, firsts, seconds) == (found.start() if found else -1)
 
 
+@given(
+    st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11)), min_size=1, max_size=40),
+    st.lists(st.sampled_from(_MOJIBAKE_PIECES), max_size=30).map("".join),
+)
+def test_prefilter_tables_kept_between_calls_stay_right(order: list[tuple[int, int]], text: str) -> None:
+    """The core keeps the bit tables of the last classes it was given (by the str object): twelve classes, more
+    than it keeps, asked for in any order as firsts and seconds, a class it refuses among them, give what
+    ``re`` finds every time."""
+    bodies = ["a-z", "А-Я", "а-яЈі", "\xc2-\xf4", "РС", "\x80-\xbf", "\n", "x", "П", "\ufeff", "\u200b-\u200d", ""]
+    classes = [normalize._class_chars(body) for body in bodies]
+    for first, second in order:
+        if not bodies[first]:
+            with pytest.raises(ValueError, match="Basic Multilingual Plane"):
+                core.find_pair(text, 0, classes[first] + "🙂", classes[second])
+            continue
+        pattern = re.compile(f"[{bodies[first]}]" + (f"[{bodies[second]}]" if bodies[second] else ""))
+        found = pattern.search(text)
+        assert core.find_pair(text, 0, classes[first], classes[second]) == (found.start() if found else -1)
+
+
 def test_prefilter_classes_are_the_characters_re_reads_in_them() -> None:
     """Each prefilter class's characters, as the core gets them, are those ``re`` matches with the class, every
     one of the Basic Multilingual Plane (the core's scan takes no others, and none lies above)."""

@@ -418,17 +418,51 @@ scan_strip_zero_width(PyObject *module, PyObject *args)
 
 #define HAS(bits, c) ((c) < BMP && ((bits)[(c) >> 3] >> ((c) & 7) & 1))
 
+/* The bit tables of the last few classes asked for, each kept with (a reference to) its str: the callers pass the
+ * same str objects call after call (normalize's prefilters), and filling a table of 2,000 characters cost 4 us a
+ * call, more than scanning a short text. A str never changes, so its table stays right while it is held. */
+#define TABLE_CACHE 8
+static struct {
+    PyObject *chars;
+    unsigned char bits[BMP / 8];
+} table_cache[TABLE_CACHE];
+static int table_next;
+
+/* The table of `chars` (NULL with an exception set), never the one at `keep` (a table the caller still reads). */
+static const unsigned char *
+bits_of(PyObject *chars, const unsigned char *keep)
+{
+    for (int k = 0; k < TABLE_CACHE; k++) {
+        if (table_cache[k].chars == chars) {
+            return table_cache[k].bits;
+        }
+    }
+    int k = table_next;
+    if (table_cache[k].bits == keep) {
+        k = (k + 1) % TABLE_CACHE;
+    }
+    table_next = (k + 1) % TABLE_CACHE;
+    Py_CLEAR(table_cache[k].chars);
+    if (fill_bits(table_cache[k].bits, chars) < 0) {
+        return NULL;
+    }
+    Py_INCREF(chars);
+    table_cache[k].chars = chars;
+    return table_cache[k].bits;
+}
+
 PyObject *
 scan_find_pair(PyObject *module, PyObject *args)
 {
     PyObject *text, *firsts, *seconds;
     Py_ssize_t pos;
-    unsigned char first_bits[BMP / 8], second_bits[BMP / 8];
     (void)module;
     if (!PyArg_ParseTuple(args, "UnUU:find_pair", &text, &pos, &firsts, &seconds)) {
         return NULL;
     }
-    if (fill_bits(first_bits, firsts) < 0 || fill_bits(second_bits, seconds) < 0) {
+    const unsigned char *first_bits = bits_of(firsts, NULL);
+    const unsigned char *second_bits = first_bits != NULL ? bits_of(seconds, first_bits) : NULL;
+    if (second_bits == NULL) {
         return NULL;
     }
     int pair = PyUnicode_GET_LENGTH(seconds) > 0;
