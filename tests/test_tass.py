@@ -630,3 +630,24 @@ def test_no_date_or_time_without_a_digit(line: str) -> None:
     if _DIGIT.search(line) is None:
         assert parse_time(line) is None
         assert find_dates(line) == ()
+
+
+@given(
+    st.sampled_from(
+        [
+            "MOSCOW, October 13. /TASS/. Text",
+            "РИМ, 3 декабря. /Корр. ТАСС Вера Щербакова/. Текст",
+            "МОСКВА, 28 августа - РИА Новости. Текст",
+            "Moscow, October 13 in prose",
+            "No dateline",
+        ]
+    ),
+    st.integers(0, 10_000),
+)
+def test_page_datelines_are_read_dateline_at_any_offset(paragraph: str, offset: int) -> None:
+    """A page's dateline reader (each paragraph read once, then moved) gives what read_dateline gives."""
+    from mfaparse.tass.dateline import Datelines, read_dateline  # noqa: PLC0415  # the reader and its memo
+
+    read = Datelines()
+    assert read(paragraph) == read_dateline(paragraph)
+    assert read(paragraph, offset) == read_dateline(paragraph, offset)
