@@ -284,7 +284,7 @@ def raw_chunks(lines: Iterable[str], *, keep: bool = True) -> Iterator[tuple[lis
             buffer.append(line)
             if keep:
                 given.append(piece)
-            filled = filled or not (line.isspace() or not line)
+            filled = filled or (bool(line) and not line.isspace())
     if buffer:
         yield buffer, given
 
